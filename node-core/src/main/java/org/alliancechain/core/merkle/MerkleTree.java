@@ -1,0 +1,59 @@
+package org.alliancechain.core.merkle;
+
+import java.security.MessageDigest;
+import java.util.List;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.core.hash.Sha256;
+
+/**
+ * RFC 6962 §2.1 Merkle tree hashing: leaves are hashed as SHA-256(0x00 ‖ leaf), interior nodes as
+ * SHA-256(0x01 ‖ left ‖ right), the split point is the largest power of two smaller than the size,
+ * and the empty tree's root is SHA-256 of nothing.
+ */
+public final class MerkleTree {
+  private static final byte LEAF_PREFIX = 0x00;
+  private static final byte NODE_PREFIX = 0x01;
+
+  private MerkleTree() {}
+
+  public static Hash leafHash(byte[] leaf) {
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(LEAF_PREFIX);
+    digest.update(leaf);
+    return Hash.of(digest.digest());
+  }
+
+  public static Hash nodeHash(Hash left, Hash right) {
+    byte[] buffer = new byte[1 + 2 * Hash.SIZE_BYTES];
+    buffer[0] = NODE_PREFIX;
+    left.copyTo(buffer, 1);
+    right.copyTo(buffer, 1 + Hash.SIZE_BYTES);
+    return Sha256.hash(buffer);
+  }
+
+  /** The root over leaves given as their leaf hashes. */
+  public static Hash rootOfLeafHashes(List<Hash> leafHashes) {
+    if (leafHashes.isEmpty()) {
+      return Sha256.hash(new byte[0]);
+    }
+    // Bottom-up: pairing adjacent nodes level by level and carrying an odd last node up unchanged
+    // gives exactly the RFC's recursive split at the largest power of two below the size.
+    Hash[] level = leafHashes.toArray(new Hash[0]);
+    int size = level.length;
+    while (size > 1) {
+      int next = 0;
+      for (int i = 0; i + 1 < size; i += 2) {
+        level[next++] = nodeHash(level[i], level[i + 1]);
+      }
+      if ((size & 1) == 1) {
+        level[next++] = level[size - 1];
+      }
+      size = next;
+    }
+    return level[0];
+  }
+
+  public static Hash root(List<byte[]> leaves) {
+    return rootOfLeafHashes(leaves.stream().map(MerkleTree::leafHash).toList());
+  }
+}
