@@ -115,7 +115,8 @@ public final class Ed25519 {
     return checkRaw(key, message, signature).isOk();
   }
 
-  private static Verdict checkRaw(byte[] key, byte[] message, byte[] signature) {
+  // Lengths are the caller's: 32-byte key, 64-byte signature.
+  static Verdict checkRaw(byte[] key, byte[] message, byte[] signature) {
     if (!isReducedScalar(signature, 32)) {
       return Rejection.SIGNATURE_S_NOT_REDUCED.verdict("S >= L");
     }
@@ -207,6 +208,11 @@ public final class Ed25519 {
       }
     }
     return false;
+  }
+
+  /** Copies of the small-order encodings the profile refuses as keys (for tests). */
+  static java.util.List<byte[]> smallOrderEncodings() {
+    return java.util.Arrays.stream(SMALL_ORDER_POINTS).map(byte[]::clone).toList();
   }
 
   private static byte[] hex(String text) {

@@ -204,6 +204,38 @@ final class ReferenceEd25519 {
     return left.sameAs(right);
   }
 
+  /** R ‖ S as a 64-byte signature, S written as 32 little-endian bytes without reduction. */
+  static byte[] signature(byte[] r, BigInteger s) {
+    byte[] out = java.util.Arrays.copyOf(r, 64);
+    System.arraycopy(littleEndian(s), 0, out, 32, 32);
+    return out;
+  }
+
+  /** S = r + k * a mod L for the given R and A encodings: the signer's side of the equation. */
+  static byte[] sign(BigInteger a, byte[] aEncoded, BigInteger r, byte[] rEncoded, byte[] msg) {
+    BigInteger k = challenge(rEncoded, aEncoded, msg);
+    return signature(rEncoded, r.add(k.multiply(a)).mod(L));
+  }
+
+  /** The 8 points of order dividing 8, as the multiples of one point of order 8. */
+  static java.util.List<Point> eightTorsion() {
+    // [L]P is the torsion component of P; search small y for a P whose component has order 8.
+    for (long y = 2; ; y++) {
+      Point p = decodeStrict(littleEndian(BigInteger.valueOf(y)));
+      if (p == null) {
+        continue;
+      }
+      Point t = p.times(L);
+      if (t.order().equals(BigInteger.valueOf(8))) {
+        java.util.List<Point> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          out.add(t.times(i));
+        }
+        return out;
+      }
+    }
+  }
+
   static BigInteger unsignedLittleEndian(byte[] bytes) {
     byte[] be = new byte[bytes.length];
     for (int i = 0; i < bytes.length; i++) {
