@@ -115,6 +115,10 @@ public final class CanonicalReader {
 
   public String string(String what, int maxBytes) {
     byte[] bytes = bytes(what, maxBytes);
+    if (isAscii(bytes)) {
+      // ASCII is valid UTF-8 with one encoding; skips building a decoder (chain ids, per tx).
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -125,6 +129,15 @@ public final class CanonicalReader {
     } catch (CharacterCodingException e) {
       throw new DecodeException(Reason.NON_CANONICAL, what + " is not valid UTF-8");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int count(String what, int max) {
