@@ -10,6 +10,7 @@ import org.alliancechain.core.Verdict;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.core.hash.Hash;
 import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.core.tx.TxRules;
 
 /**
  * Transactions waiting for a block. Each is checked once on admission (chain id, size, signature,
@@ -50,10 +51,6 @@ public final class Mempool {
     if (byHash.containsKey(hash)) {
       return Verdict.reject("duplicate", "already in the pool: " + hash.shortHex());
     }
-    if (!tx.chainId().equals(chainId)) {
-      return Verdict.reject(
-          "wrong_chain_id", "transaction is for chain '" + tx.chainId() + "', this is " + chainId);
-    }
     long next = committedNonces.nextNonce(tx.sender());
     if (tx.nonce() < next) {
       return Verdict.reject("nonce_used", "nonce " + tx.nonce() + " used; next is " + next);
@@ -70,8 +67,10 @@ public final class Mempool {
     if (byHash.size() >= capacityTxMax) {
       return Verdict.reject("pool_full", "the pool holds " + capacityTxMax + " transactions");
     }
-    if (!tx.hasValidSignature()) {
-      return Verdict.reject("bad_signature", "signature does not verify for the sender's key");
+    // Last, because it verifies the signature: the one expensive check, done once per transaction.
+    Verdict stateless = TxRules.checkStateless(tx, chainId);
+    if (!stateless.isOk()) {
+      return stateless;
     }
     bySender.computeIfAbsent(tx.sender(), k -> new TreeMap<>()).put(tx.nonce(), tx);
     byHash.put(hash, tx);
