@@ -23,6 +23,7 @@ public final class CanonicalReader {
   }
 
   public CanonicalReader(byte[] data, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
     this.data = data;
     this.position = offset;
     this.end = offset + length;
