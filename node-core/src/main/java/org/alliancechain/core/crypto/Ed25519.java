@@ -1,5 +1,8 @@
 package org.alliancechain.core.crypto;
 
+import java.util.Arrays;
+import java.util.List;
+import org.alliancechain.core.Hex;
 import org.alliancechain.core.Verdict;
 
 /**
@@ -47,40 +50,8 @@ public final class Ed25519 {
   }
 
   // The group order L = 2^252 + 27742317777372353535851937790883648493, little-endian.
-  private static final byte[] ORDER_L = {
-    (byte) 0xed,
-    (byte) 0xd3,
-    (byte) 0xf5,
-    (byte) 0x5c,
-    (byte) 0x1a,
-    (byte) 0x63,
-    (byte) 0x12,
-    (byte) 0x58,
-    (byte) 0xd6,
-    (byte) 0x9c,
-    (byte) 0xf7,
-    (byte) 0xa2,
-    (byte) 0xde,
-    (byte) 0xf9,
-    (byte) 0xde,
-    (byte) 0x14,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    (byte) 0x10
-  };
+  private static final byte[] ORDER_L =
+      hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
 
   // The canonical encodings of the 8 points of order dividing 8 (the whole 8-torsion subgroup).
   // Ed25519ProfileTest derives them independently as the multiples of a point of order 8.
@@ -203,7 +174,7 @@ public final class Ed25519 {
   /** Whether the 32 bytes at {@code offset} encode one of the 8 points of small order. */
   static boolean isSmallOrder(byte[] bytes, int offset) {
     for (byte[] point : SMALL_ORDER_POINTS) {
-      if (java.util.Arrays.equals(bytes, offset, offset + 32, point, 0, 32)) {
+      if (Arrays.equals(bytes, offset, offset + 32, point, 0, 32)) {
         return true;
       }
     }
@@ -211,11 +182,11 @@ public final class Ed25519 {
   }
 
   /** Copies of the small-order encodings the profile refuses as keys (for tests). */
-  static java.util.List<byte[]> smallOrderEncodings() {
-    return java.util.Arrays.stream(SMALL_ORDER_POINTS).map(byte[]::clone).toList();
+  static List<byte[]> smallOrderEncodings() {
+    return Arrays.stream(SMALL_ORDER_POINTS).map(byte[]::clone).toList();
   }
 
   private static byte[] hex(String text) {
-    return org.alliancechain.core.Hex.decode(text);
+    return Hex.decode(text);
   }
 }

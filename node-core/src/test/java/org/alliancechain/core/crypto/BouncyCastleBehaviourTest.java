@@ -89,8 +89,9 @@ class BouncyCastleBehaviourTest {
   }
 
   @Test
-  void partialKeyValidationMeansCanonicalAndOnTheCurve() {
-    // Ed25519.checkPublicKey relies on this for the "key-not-on-curve" reason.
+  void partialKeyValidationMeansCanonicalOnTheCurveAndNotOfSmallOrder() {
+    // Ed25519.checkRaw and checkPublicKey call it only after their own small-order check, to name
+    // the "key-not-on-curve" reason.
     assertThat(bcPartial(A)).isTrue();
     assertThat(bcPartial(A_POINT.add(ReferenceEd25519.eightTorsion().get(3)).encode())).isTrue();
     assertThat(bcPartial(ReferenceEd25519.littleEndian(BigInteger.TWO))).isFalse();
@@ -98,6 +99,9 @@ class BouncyCastleBehaviourTest {
             bcPartial(
                 Hex.decode("f0ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")))
         .isFalse();
+    for (Point t : ReferenceEd25519.eightTorsion()) {
+      assertThat(bcPartial(t.encode())).as(Hex.encode(t.encode())).isFalse();
+    }
   }
 
   @Test

@@ -219,6 +219,14 @@ final class ReferenceEd25519 {
 
   /** The 8 points of order dividing 8, as the multiples of one point of order 8. */
   static java.util.List<Point> eightTorsion() {
+    return TorsionHolder.POINTS;
+  }
+
+  private static final class TorsionHolder {
+    static final java.util.List<Point> POINTS = computeEightTorsion();
+  }
+
+  private static java.util.List<Point> computeEightTorsion() {
     // [L]P is the torsion component of P; search small y for a P whose component has order 8.
     for (long y = 2; ; y++) {
       Point p = decodeStrict(littleEndian(BigInteger.valueOf(y)));
@@ -231,7 +239,7 @@ final class ReferenceEd25519 {
         for (int i = 0; i < 8; i++) {
           out.add(t.times(i));
         }
-        return out;
+        return java.util.List.copyOf(out);
       }
     }
   }
