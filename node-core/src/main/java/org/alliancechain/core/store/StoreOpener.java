@@ -69,7 +69,14 @@ final class StoreOpener {
     } catch (RocksDBException e) {
       throw classifyOpen(dir, e);
     }
+    if (!present.contains("default")) {
+      // Every RocksDB database has the default family; an unreadable MANIFEST lists none.
+      throw new StoreException(
+          Reason.CORRUPT, dir + " cannot be read: its column families cannot be listed " + present);
+    }
     if (!present.contains(RocksStore.CF_META)) {
+      // Readable (or this throws CORRUPT) but without our metadata: someone else's database.
+      RocksHandles.openReadOnly(dir, present).close();
       throw new StoreException(
           Reason.NOT_A_STORE, dir + " is a RocksDB database but not an AllianceChain store");
     }
