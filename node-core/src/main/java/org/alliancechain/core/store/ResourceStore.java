@@ -50,6 +50,10 @@ public final class ResourceStore {
     }
   }
 
+  ColumnFamilyHandle family() {
+    return family;
+  }
+
   /** At open: deletes the chunks of uploads that never finished. */
   void recover() {
     nextUploadId.set(

@@ -80,7 +80,9 @@ class CrashTest {
             + " kills, "
             + blocksAtLastOpen
             + " blocks, last durable "
-            + durable);
+            + durable
+            + "; kills that found a commit the child had not yet reported: "
+            + killsWithUnreportedCommit);
     assertThat(killsAfterProgress).isEqualTo(KILLS);
     // The whole chain, once more from the first block.
     try (RocksStore store =
