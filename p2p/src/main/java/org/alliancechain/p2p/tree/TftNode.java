@@ -62,14 +62,17 @@ public final class TftNode {
       List<PublicKey> recipients,
       List<TreeAction> out) {
     for (PublicKey recipient : recipients) {
-      PublicKey first = plan.via().isEmpty() ? recipient : plan.via().get(0);
+      // A recipient that is itself a relay of the plan (the alliance node) is the path's end.
+      int at = plan.via().indexOf(recipient);
+      List<PublicKey> via = at < 0 ? plan.via() : plan.via().subList(0, at);
+      PublicKey first = via.isEmpty() ? recipient : via.get(0);
       TreeMessage.Sealed s =
           new TreeMessage.Sealed(
               id,
               self,
               recipient,
               plan.route(),
-              plan.via(),
+              via,
               List.of(latency.oneWayMicros(first)),
               sealer.seal(recipient, payload));
       out.add(new TreeAction.Send(first, s));
@@ -110,9 +113,15 @@ public final class TftNode {
   }
 
   private void deliver(TreeMessage.Sealed s, List<TreeAction> out) {
-    List<Long> h = s.hopMicros();
-    if (h.size() != s.route().hops() || !seen.add(s.id())) {
+    if (s.hopMicros().size() != s.via().size() + 1
+        || s.hopMicros().size() > s.route().hops()
+        || !seen.add(s.id())) {
       return;
+    }
+    // A path cut short at a relay that is the recipient counts the hops it did not take as 0.
+    List<Long> h = new ArrayList<>(s.hopMicros());
+    while (h.size() < s.route().hops()) {
+      h.add(0L);
     }
     var opened = sealer.open(s.box());
     if (opened.isEmpty() || !opened.get().sender().equals(s.origin())) {
@@ -124,7 +133,9 @@ public final class TftNode {
           case VIA_ALLIANCE -> RouteSample.viaAlliance(h.get(0), h.get(1));
           case DIRECT -> RouteSample.direct(h.get(0));
         };
-    out.add(new TreeAction.Deliver(s.id(), s.origin(), opened.get().payload(), h.size(), route));
+    out.add(
+        new TreeAction.Deliver(
+            s.id(), s.origin(), opened.get().payload(), s.hopMicros().size(), route));
   }
 
   /** Opens the requests whose deadline passed unanswered. */
