@@ -138,6 +138,11 @@ public final class TftNode {
             s.id(), s.origin(), opened.get().payload(), s.hopMicros().size(), route));
   }
 
+  /** The earliest deadline of an open request, if any. */
+  public java.util.OptionalLong nextDeadlineMicros() {
+    return open.values().stream().mapToLong(Open::deadlineMicros).min();
+  }
+
   /** Opens the requests whose deadline passed unanswered. */
   public List<TreeAction> onTick(long nowMicros) {
     List<TreeAction> out = new ArrayList<>();
