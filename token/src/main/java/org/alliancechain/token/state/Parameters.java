@@ -25,8 +25,11 @@ public final class Parameters {
   /** Defaults overridden by {@code overrides}; every value must be in its range. */
   public static Parameters of(Map<ParamId, Long> overrides) {
     Parameters p = defaults();
-    for (Map.Entry<ParamId, Long> e : new EnumMap<>(overrides).entrySet()) {
-      p = p.with(e.getKey(), e.getValue());
+    for (ParamId id : ParamId.values()) {
+      Long value = overrides.get(id);
+      if (value != null) {
+        p = p.with(id, value);
+      }
     }
     return p;
   }
