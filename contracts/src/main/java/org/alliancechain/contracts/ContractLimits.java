@@ -58,8 +58,14 @@ public final class ContractLimits {
   /** Offers on one request. */
   public static final int OFFER_COUNT_MAX = 256;
 
-  /** Characters of a description (request, offer). */
-  public static final int DESCRIPTION_CHARS_MAX = 2048;
+  /** UTF-8 bytes of a description or profile (request, offer). */
+  public static final int DESCRIPTION_BYTES_MAX = 8 * 1024;
+
+  /** UTF-8 bytes of an id, address or name in a sharing record. */
+  public static final int RECORD_ID_BYTES_MAX = 128;
+
+  /** Quality requirements on one request. */
+  public static final int QUALITY_REQUIREMENTS_MAX = 16;
 
   /** Bytes of one encoded sharing record (request, offer, acceptance). */
   public static final int RECORD_BYTES_MAX = 16 * 1024;
@@ -69,5 +75,7 @@ public final class ContractLimits {
     Invariants.check(TEXT_CHARS_MAX <= DOCUMENT_BYTES_MAX, "text fits document");
     Invariants.check(CALL_ARGUMENTS_MAX >= BENEFICIARY_COUNT_MAX + 1, "payment(all, share) fits");
     Invariants.check(ELEMENT_DEPTH_MAX >= 3, "grammar depth fits");
+    Invariants.check(2 * DESCRIPTION_BYTES_MAX < RECORD_BYTES_MAX, "an offer fits a record");
+    Invariants.check(QUALITY_REQUIREMENTS_MAX < EXPRESSION_TERMS_MAX, "requirements fit rules");
   }
 }

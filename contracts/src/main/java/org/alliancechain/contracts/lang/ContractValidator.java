@@ -70,6 +70,10 @@ public final class ContractValidator {
 
   public static Checked check(Contract contract, SourceMap sourceMap, AddressRule addressRule) {
     ContractValidator validator = new ContractValidator(contract, sourceMap, addressRule);
+    validator.shape();
+    if (!validator.errors.isEmpty()) {
+      return new Checked(validator.errors, Optional.empty());
+    }
     validator.parties();
     validator.preconditions();
     validator.performance();
@@ -93,6 +97,113 @@ public final class ContractValidator {
 
   public static Checked check(Contract contract) {
     return check(contract, SourceMap.NONE, AddressRule.DEFAULT);
+  }
+
+  /**
+   * What the reader already guarantees for parsed documents, checked again for contracts built in
+   * code (templates), so that every valid contract prints to a document that parses back.
+   */
+  private void shape() {
+    var attributes = contract.attributes();
+    if (!attributes
+            .tagName()
+            .equals(org.alliancechain.contracts.model.ContractAttributes.TAG_RESOURCES_SHARING)
+        || !ContractReader.isContractId(attributes.contractId())) {
+      error(
+          Code.INVALID_VALUE,
+          "smart_contract",
+          "tag_name resources_sharing and a contract_id of"
+              + " 1 to "
+              + ContractLimits.NAME_CHARS_MAX
+              + " letters, digits, '_' or '-'");
+    }
+    List<Party> all = contract.parties().all();
+    if (contract.parties().beneficiaries().isEmpty()
+        || contract.parties().beneficiaries().size() > ContractLimits.BENEFICIARY_COUNT_MAX) {
+      error(
+          Code.INVALID_VALUE,
+          "parties",
+          "1 to " + ContractLimits.BENEFICIARY_COUNT_MAX + " beneficiaries");
+    }
+    for (Party party : all) {
+      if (!ExpressionParser.isPartyName(party.name())
+          || !ExpressionParser.isIdentifier(party.addressRef())) {
+        error(
+            Code.INVALID_VALUE,
+            "parties",
+            "a party as 'Name (address_placeholder)' with a name of"
+                + " letters, digits, '_', '-', '.' and single inner spaces; found '"
+                + party
+                + "'");
+      }
+    }
+    if (contract.preconditions().isEmpty()) {
+      error(Code.MISSING_ELEMENT, "smart_contract", "at least one <precondition>");
+    }
+    List<Call> calls =
+        new ArrayList<>(List.of(contract.performanceType(), contract.performanceObject()));
+    contract.preconditions().forEach(c -> calls.addAll(c.terms()));
+    contract.bonusRules().forEach(c -> calls.addAll(c.terms()));
+    calls.addAll(contract.ruleConditions());
+    contract.bonusPayment().ifPresent(calls::add);
+    contract.remedy().ifPresent(calls::add);
+    for (Call call : calls) {
+      boolean names =
+          ExpressionParser.isIdentifier(call.function())
+              && call.args().stream()
+                  .allMatch(
+                      a ->
+                          !(a instanceof Arg.Ref ref) || ExpressionParser.isIdentifier(ref.name()));
+      if (!names || call.arity() > ContractLimits.CALL_ARGUMENTS_MAX) {
+        error(
+            Code.EXPRESSION_SYNTAX,
+            "smart_contract",
+            "identifiers and at most "
+                + ContractLimits.CALL_ARGUMENTS_MAX
+                + " arguments in "
+                + call);
+      }
+    }
+    boolean tooLong =
+        contract.ruleConditions().size() > ContractLimits.EXPRESSION_TERMS_MAX
+            || contract.bonusRules().size() > ContractLimits.EXPRESSION_TERMS_MAX
+            || contract.preconditions().stream()
+                .anyMatch(c -> c.terms().size() > ContractLimits.EXPRESSION_TERMS_MAX)
+            || contract.bonusRules().stream()
+                .anyMatch(c -> c.terms().size() > ContractLimits.EXPRESSION_TERMS_MAX);
+    if (tooLong) {
+      error(
+          Code.INVALID_VALUE,
+          "smart_contract",
+          "at most " + ContractLimits.EXPRESSION_TERMS_MAX + " rules or terms per element");
+    }
+    parameterShape();
+  }
+
+  private void parameterShape() {
+    if (contract.parameters().size() > ContractLimits.PARAMETER_COUNT_MAX) {
+      error(
+          Code.INVALID_VALUE,
+          "parameters",
+          "at most " + ContractLimits.PARAMETER_COUNT_MAX + " parameters");
+    }
+    for (Map.Entry<String, String> entry : contract.parameters().entrySet()) {
+      String value = entry.getValue();
+      boolean printable = value.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f);
+      if (!ExpressionParser.isIdentifier(entry.getKey())
+          || value.isEmpty()
+          || !value.equals(value.strip())
+          || !printable
+          || value.length() > ContractLimits.ATTRIBUTE_VALUE_CHARS_MAX) {
+        error(
+            Code.INVALID_VALUE,
+            "param[" + entry.getKey() + "]",
+            "a placeholder name and a"
+                + " non-empty printable value of at most "
+                + ContractLimits.ATTRIBUTE_VALUE_CHARS_MAX
+                + " characters without surrounding spaces");
+      }
+    }
   }
 
   private void parties() {

@@ -1,10 +1,13 @@
 package org.alliancechain.contracts.template;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.alliancechain.contracts.lang.ContractParser;
+import org.alliancechain.contracts.lang.ContractPrinter;
 import org.alliancechain.contracts.lang.ContractValidator;
 import org.alliancechain.contracts.lang.QualityFunctions;
 import org.alliancechain.contracts.model.Activation;
@@ -43,10 +46,24 @@ public final class ContractTemplates {
       long cancellationFee,
       OptionalLong escrowAmount) {}
 
+  /**
+   * {@code shareParts} empty (or all equal) gives the paper's equal shares, {@code share="equal"};
+   * otherwise one part per provider, as accepted by the receiver.
+   */
   public record Standardized(
-      String contractId, List<PartyRef> providers, PartyRef receiver, Terms terms) {
+      String contractId,
+      List<PartyRef> providers,
+      List<Long> shareParts,
+      PartyRef receiver,
+      Terms terms) {
     public Standardized {
       providers = List.copyOf(providers);
+      shareParts = List.copyOf(shareParts);
+    }
+
+    public Standardized(
+        String contractId, List<PartyRef> providers, PartyRef receiver, Terms terms) {
+      this(contractId, providers, List.of(), receiver, terms);
     }
   }
 
@@ -68,7 +85,8 @@ public final class ContractTemplates {
 
   public static Contract standardized(Standardized input, AddressRule addressRule) {
     Skeleton s = new Skeleton(input.providers(), input.receiver(), input.terms());
-    s.params.put("share", ContractValidator.SHARE_EQUAL);
+    boolean equal = input.shareParts().stream().distinct().count() <= 1;
+    s.params.put("share", equal ? ContractValidator.SHARE_EQUAL : parts(input.shareParts()));
     Contract contract =
         new Contract(
             new ContractAttributes(
@@ -131,6 +149,10 @@ public final class ContractTemplates {
     return checked(contract, addressRule);
   }
 
+  private static String parts(List<Long> shareParts) {
+    return String.join(":", shareParts.stream().map(String::valueOf).toList());
+  }
+
   /** {@code money_amount} becomes {@code money_amount_above}, as in Listing 2's above_amount. */
   static String placeholder(String function) {
     return function
@@ -139,6 +161,7 @@ public final class ContractTemplates {
             .orElse("_bound");
   }
 
+  /** Valid, fully bound, and the printed document parses back to the same contract. */
   private static Contract checked(Contract contract, AddressRule addressRule) {
     var checked =
         ContractValidator.check(
@@ -146,8 +169,11 @@ public final class ContractTemplates {
     if (!checked.valid()) {
       throw new ContractException(checked.errors());
     }
-    if (checked.bound().isEmpty()) {
-      throw new IllegalStateException("a template instance must be fully bound: " + contract.id());
+    byte[] printed = ContractPrinter.print(contract).getBytes(StandardCharsets.UTF_8);
+    Contract reparsed = ContractParser.parse(printed, addressRule);
+    if (checked.bound().isEmpty() || !reparsed.equals(contract)) {
+      throw new IllegalStateException(
+          "a template instance must be bound and print to itself: " + contract.id());
     }
     return contract;
   }
