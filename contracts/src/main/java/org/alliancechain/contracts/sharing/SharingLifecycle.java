@@ -2,7 +2,6 @@ package org.alliancechain.contracts.sharing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -136,7 +135,7 @@ public final class SharingLifecycle {
           Reason.COMPETITIVE_SINGLE_PROVIDER,
           "a competitive request is shared point to point with exactly one provider");
     }
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new TreeSet<>();
     for (Acceptance.Accepted accepted : acceptance.offers()) {
       if (c.offer(accepted.offerId()).isEmpty() || !seen.add(accepted.offerId())) {
         return Outcome.rejected(
