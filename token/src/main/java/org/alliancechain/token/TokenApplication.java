@@ -132,7 +132,8 @@ public final class TokenApplication implements Application {
   /** Time-driven effects; each applies whole or is recorded as a failed contract. */
   private void runEngineEndBlock(BlockContext block, StateWriter state, Ledger ledger) {
     List<ContractEffect> effects =
-        engine.endBlock(block, ledger.params(), new PrefixedState(state, Keys.ENGINE_PREFIX));
+        engine.endBlock(
+            block, ledger.mode(), ledger.params(), new PrefixedState(state, Keys.ENGINE_PREFIX));
     Invariants.check(
         effects.size() <= TokenLimits.EFFECTS_PER_END_BLOCK_MAX, "engine end-block effects bound");
     for (ContractEffect effect : effects) {

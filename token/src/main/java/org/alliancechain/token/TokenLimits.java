@@ -28,6 +28,8 @@ public final class TokenLimits {
   public static final int PROFIT_CONTRACTS_MAX = 32;
   public static final int DEFECTS_PER_REPORT_MAX = 256;
   public static final int ANOMALIES_PER_REPORT_MAX = 1024;
+  public static final int LIVE_CONTRACTS_MAX = 4096;
+  public static final int CONTRACT_METADATA_ENTRIES_MAX = 64;
   public static final int AWARD_PER_MILLE_MAX = 2000;
   public static final long VOTING_PERIOD_BLOCKS_MAX = 100_000L;
   public static final long HOLD_BLOCKS_MAX = 10_000L;

@@ -94,6 +94,7 @@ final class TxHandlers {
     ContractEngine.Result result =
         engine.apply(
             block,
+            ledger.mode(),
             t.kind(),
             ctx.sender(),
             t.body(),

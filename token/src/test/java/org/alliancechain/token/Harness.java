@@ -16,6 +16,7 @@ import org.alliancechain.core.tx.Transaction;
 import org.alliancechain.token.genesis.Genesis;
 import org.alliancechain.token.genesis.GenesisSpec;
 import org.alliancechain.token.issuance.ContractEffect;
+import org.alliancechain.token.issuance.ContractEngine;
 import org.alliancechain.token.issuance.ProviderShare;
 import org.alliancechain.token.state.BufferedState;
 import org.alliancechain.token.state.ParamId;
@@ -34,7 +35,7 @@ final class Harness {
 
   final MemoryState state = new MemoryState();
   final ScriptedEngine engine = new ScriptedEngine();
-  final TokenApplication app = new TokenApplication(engine);
+  final TokenApplication app;
   final List<KeyPair> members = new ArrayList<>();
   final KeyPair gateway = key(200);
   private final Map<PublicKey, Long> nonces = new TreeMap<>();
@@ -48,6 +49,18 @@ final class Harness {
   }
 
   Harness(AllianceMode mode, int memberCount, Map<ParamId, Long> params, long tokens, long money) {
+    this(mode, memberCount, params, tokens, money, null);
+  }
+
+  /** With {@code contractEngine} null, the scripted engine runs the lifecycle. */
+  Harness(
+      AllianceMode mode,
+      int memberCount,
+      Map<ParamId, Long> params,
+      long tokens,
+      long money,
+      ContractEngine contractEngine) {
+    this.app = new TokenApplication(contractEngine == null ? engine : contractEngine);
     List<GenesisSpec.MemberSpec> specs = new ArrayList<>();
     List<PublicKey> validators = new ArrayList<>();
     for (int i = 0; i < memberCount; i++) {

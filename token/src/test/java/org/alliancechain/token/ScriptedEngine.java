@@ -38,6 +38,7 @@ final class ScriptedEngine implements ContractEngine {
   @Override
   public Result apply(
       BlockContext block,
+      AllianceMode mode,
       TxKind kind,
       PublicKey sender,
       Bytes body,
@@ -57,7 +58,7 @@ final class ScriptedEngine implements ContractEngine {
 
   @Override
   public List<ContractEffect> endBlock(
-      BlockContext block, Parameters params, StateWriter engineState) {
+      BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState) {
     List<ContractEffect> due = scheduled.remove(block.height());
     return due == null ? List.of() : due;
   }

@@ -50,8 +50,11 @@ public sealed interface ContractEffect {
 
   record EscrowRelease(String contractId, PublicKey to, long money) implements ContractEffect {}
 
-  /** {@code cancellation_fee(amount, from, to)} in money minor units. */
-  record CancellationFee(String contractId, PublicKey from, PublicKey to, long money)
+  /**
+   * {@code cancellation_fee(amount, ...)}: the cancelling party pays {@code tokens} to the other
+   * party (in tokens, as the contracts interpreter defines the remedy).
+   */
+  record CancellationFee(String contractId, PublicKey from, PublicKey to, long tokens)
       implements ContractEffect {}
 
   record Cancelled(String contractId, PublicKey by) implements ContractEffect {}

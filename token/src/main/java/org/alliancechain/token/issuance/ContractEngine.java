@@ -5,6 +5,7 @@ import org.alliancechain.core.Bytes;
 import org.alliancechain.core.app.BlockContext;
 import org.alliancechain.core.app.StateWriter;
 import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.token.AllianceMode;
 import org.alliancechain.token.state.Parameters;
 import org.alliancechain.token.tx.TxKind;
 
@@ -29,6 +30,7 @@ public interface ContractEngine {
 
   Result apply(
       BlockContext block,
+      AllianceMode mode,
       TxKind kind,
       PublicKey sender,
       Bytes body,
@@ -36,5 +38,6 @@ public interface ContractEngine {
       StateWriter engineState);
 
   /** Effects that fall due by time alone (installments, deadlines) at the end of a block. */
-  List<ContractEffect> endBlock(BlockContext block, Parameters params, StateWriter engineState);
+  List<ContractEffect> endBlock(
+      BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState);
 }

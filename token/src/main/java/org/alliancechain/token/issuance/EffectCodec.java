@@ -47,7 +47,7 @@ public final class EffectCodec {
       case EscrowLock e -> keyed(w.u8(5).string(e.contractId()), e.from()).u63(e.money());
       case EscrowRelease e -> keyed(w.u8(6).string(e.contractId()), e.to()).u63(e.money());
       case CancellationFee e ->
-          keyed(keyed(w.u8(7).string(e.contractId()), e.from()), e.to()).u63(e.money());
+          keyed(keyed(w.u8(7).string(e.contractId()), e.from()), e.to()).u63(e.tokens());
       case Cancelled e -> keyed(w.u8(8).string(e.contractId()), e.by());
       case Escalated e -> w.u8(9).string(e.contractId()).string(e.reason());
       case Uninterpretable e -> w.u8(10).string(e.contractId()).string(e.reason());
@@ -77,7 +77,7 @@ public final class EffectCodec {
               text(r, "case kind"));
       case 5 -> new EscrowLock(id, key(r), Codecs.positive(r, "money"));
       case 6 -> new EscrowRelease(id, key(r), Codecs.positive(r, "money"));
-      case 7 -> new CancellationFee(id, key(r), key(r), Codecs.positive(r, "money"));
+      case 7 -> new CancellationFee(id, key(r), key(r), Codecs.positive(r, "tokens"));
       case 8 -> new Cancelled(id, key(r));
       case 9 -> new Escalated(id, text(r, "reason"));
       case 10 -> new Uninterpretable(id, text(r, "reason"));

@@ -84,7 +84,7 @@ public final class Issuance {
       case CancellationFee e -> {
         ContractFacts f = requireFacts(e.contractId());
         TxRejected.require(f.isParty(e.from()) && f.isParty(e.to()), "not_a_party", "fee");
-        wallets.transferMoney(e.from(), e.to(), e.money());
+        wallets.transferTokens(e.from(), e.to(), e.tokens());
       }
       case Cancelled e -> {
         ContractFacts f = requireFacts(e.contractId());

@@ -18,9 +18,9 @@ public enum ParamId {
   TRUST_BETA_PPM(5, 600_000, 0, TokenLimits.PPM),
   TRUST_GAMMA_PPM(6, 200_000, 0, 10 * TokenLimits.PPM),
   TRUST_THRESHOLD_PPM(7, 500_000, 0, 10 * TokenLimits.PPM),
-  /** Sharing requirements: a request must offer at least this reward and end within this. */
+  /** Sharing requirements: a request offers at least this reward, its deadline within this. */
   SHARING_REWARD_MIN_TOKENS(8, 1, 0, 1_000_000_000L),
-  SHARING_DEADLINE_MAX_BLOCKS(9, 100_000, 1, 10_000_000L),
+  SHARING_DEADLINE_MAX_SECONDS(9, 2_592_000, 1, 1_000_000_000L),
   /** M-22: money minor units paid by the gateway per redeemed token (0 = redemption closed). */
   REDEMPTION_MONEY_PER_TOKEN(10, 100, 0, 1_000_000_000L),
   DAO_QUORUM_PPM(11, 400_000, 0, TokenLimits.PPM),
