@@ -277,4 +277,50 @@ class PeerNetworkTest {
     assertThat(a.net.throttleCount()).isPositive();
     assertThat(a.received.get(299).text()).isEqualTo("f299");
   }
+
+  @Test
+  void aSlowHandlerPausesReadingFromTheSenderInsteadOfBufferingWithoutBound() throws Exception {
+    List<KeyPair> keys = sortedKeys(2, 60);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger handled =
+        new java.util.concurrent.atomic.AtomicInteger();
+    PeerNetwork slow =
+        PeerNetworks.start(
+            new PeerNetworkConfig(keys.get(0), NET, "127.0.0.1", 0, testLimits(), 1),
+            directory,
+            (sender, message) -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              handled.incrementAndGet();
+            },
+            PeerListener.NONE);
+    Node holder = new Node(keys.get(0));
+    holder.net = slow;
+    nodes.add(holder);
+    directory.put(keys.get(1).publicKey(), Optional.empty());
+    int count = 600; // 600 KiB, over twice the 256 KiB inbound queue of the test limits
+    try (RawPeer flood = new RawPeer(slow.port())) {
+      flood.handshake(keys.get(1), NET, keys.get(0).publicKey());
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < count; i++) {
+                    flood.sendMessage(new byte[1024]); // blocks once the node stops reading
+                  }
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      writer.start();
+      Await.until("reading paused", WAIT, () -> slow.throttleCount() > 0);
+      release.countDown();
+      Await.until("all handled", WAIT, () -> handled.get() == count);
+      writer.join(WAIT.toMillis());
+    }
+    assertThat(slow.rejectCount(RejectReason.INBOUND_OVERFLOW)).isZero();
+  }
 }

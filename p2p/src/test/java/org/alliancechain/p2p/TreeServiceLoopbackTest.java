@@ -67,7 +67,8 @@ class TreeServiceLoopbackTest {
               got::add,
               ex,
               () -> System.nanoTime() / 1_000,
-              64 * 1024);
+              64 * 1024,
+              10_000);
       mux.register(ChannelMux.Channel.TREE, service);
       services.add(service);
     }
