@@ -239,6 +239,46 @@ class PeerNetworkTest {
   }
 
   @Test
+  void aMemberAdmittedAtRuntimeIsRefusedBeforeAndLinkedAfter() throws Exception {
+    List<Node> m = startMembers(2);
+    // A key smaller than a member's, so that it dials that member and gets refused.
+    KeyPair newcomerKey = sortedKeys(1, 100).get(0);
+    for (int seed = 101; newcomerKey.publicKey().compareTo(m.get(1).key.publicKey()) > 0; seed++) {
+      newcomerKey = sortedKeys(1, seed).get(0);
+    }
+    MutableDirectory newcomersView = new MutableDirectory();
+    for (Node node : m) {
+      newcomersView.put(node.key.publicKey(), directory.address(node.key.publicKey()));
+    }
+    KeyPair admitted = newcomerKey;
+    Node newcomer = new Node(admitted);
+    newcomer.start(newcomersView); // it believes it is a member; the alliance does not yet
+    nodes.add(newcomer);
+    newcomer.net.membershipChanged();
+    for (Node node : m) {
+      node.net.membershipChanged(); // whoever has the smaller key dials; either side refuses
+    }
+    Await.until(
+        "refused",
+        WAIT,
+        () ->
+            m.get(0).net.rejectCount(RejectReason.NOT_MEMBER)
+                    + m.get(1).net.rejectCount(RejectReason.NOT_MEMBER)
+                    + newcomer.net.rejectCount(RejectReason.NOT_MEMBER)
+                > 0);
+    assertThat(newcomer.net.connectedPeers()).isEmpty();
+
+    // the DAO admits it: every node's directory now lists it
+    directory.put(admitted.publicKey(), newcomersView.address(admitted.publicKey()));
+    for (Node node : m) {
+      newcomersView.put(node.key.publicKey(), directory.address(node.key.publicKey()));
+      node.net.membershipChanged();
+    }
+    newcomer.net.membershipChanged();
+    Await.until("linked", WAIT, () -> newcomer.net.connectedPeers().size() == 2);
+  }
+
+  @Test
   void aRemovedMemberIsDisconnected() throws Exception {
     List<Node> m = startMembers(2);
     directory.remove(m.get(1).key.publicKey());
