@@ -154,7 +154,7 @@ final class ApiRoutes {
             .stateRoot(height)
             .orElseThrow(() -> ApiException.notFound("no state kept for height " + height));
     var proof = node.store().stateTree().prove(key, height);
-    Optional<Bytes> value = height == head ? node.store().stateValue(key) : Optional.empty();
+    Optional<Bytes> value = node.store().stateTree().get(key, height);
     return new ApiViews.StateProofView(
         key.toHex(),
         value.map(Bytes::toHex).orElse(null),
