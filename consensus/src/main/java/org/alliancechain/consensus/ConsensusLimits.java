@@ -36,7 +36,7 @@ public final class ConsensusLimits {
   public static final int VIEW_CHANGE_VIEWS_MAX = 16;
 
   /** Doublings of the view-change timeout (the timeout stops growing after this many). */
-  public static final int VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX = 6;
+  public static final int VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX = 3;
 
   /** Invalid messages from one peer before the driver is told to penalise it. */
   public static final int INVALID_MESSAGES_BEFORE_PENALTY_MAX = 16;

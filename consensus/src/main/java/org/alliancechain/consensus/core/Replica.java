@@ -90,11 +90,13 @@ public final class Replica {
 
   private final TreeMap<Long, CertifiedBlock> syncedBlocks = new TreeMap<>();
   private long syncTarget;
+  private long progressSeenSeq;
+  private long committedAtLastCheck = -1;
   private long lastSyncTick = Long.MIN_VALUE / 2;
   private int syncPeerCursor;
 
   private long now;
-  private long nowMillis;
+  private long nowMillis = -1;
   private long progressDeadline = -1;
   private long viewChangeDeadline = -1;
   private long batchStartTick = -1;
@@ -241,7 +243,11 @@ public final class Replica {
 
   private void onTick(long timeMillis) {
     now++;
+    boolean first = nowMillis < 0;
     nowMillis = timeMillis;
+    if (first) {
+      advance();
+    }
     if (state == ReplicaState.NORMAL) {
       if (!hasOutstandingWork()) {
         progressDeadline = -1;
@@ -256,6 +262,11 @@ public final class Replica {
       checkViewChangeQuorum();
     }
     if (now - lastRetransmitTick >= config.retransmitTicks()) {
+      // Others are ahead and this replica made no progress for a whole period: fetch blocks.
+      if (progressSeenSeq > committedSeq && committedSeq == committedAtLastCheck) {
+        syncTarget = Math.max(syncTarget, progressSeenSeq);
+      }
+      committedAtLastCheck = committedSeq;
       retransmit();
     }
     if (syncTarget > committedSeq && now - lastSyncTick >= config.retransmitTicks()) {
@@ -410,6 +421,20 @@ public final class Replica {
     byView.put(m.sender(), m);
     tryCertify(slot);
     deliver();
+    noteProgressElsewhere(slot);
+  }
+
+  // f + 1 replicas voting to commit at seq means at least one correct replica got that far; if
+  // this replica cannot finish the blocks below it by itself, it fetches them (catch-up).
+  private void noteProgressElsewhere(Slot slot) {
+    if (slot.seq <= committedSeq || slot.seq <= progressSeenSeq) {
+      return;
+    }
+    Set<PublicKey> voters = new java.util.TreeSet<>();
+    slot.commits.values().forEach(byView -> voters.addAll(byView.keySet()));
+    if (voters.size() >= validators.weakQuorum()) {
+      progressSeenSeq = Math.max(progressSeenSeq, slot.seq);
+    }
   }
 
   /**
@@ -418,7 +443,8 @@ public final class Replica {
    * committed), because blocks chain by parent hash; see {@link NewViewBuilder}.
    */
   private void advance() {
-    if (state != ReplicaState.NORMAL) {
+    // Before its first tick a (re)started replica does not know the time to check blocks against.
+    if (state != ReplicaState.NORMAL || nowMillis < 0) {
       return;
     }
     for (Slot slot : new ArrayList<>(slots.tailMap(committedSeq, false).values())) {
@@ -645,7 +671,10 @@ public final class Replica {
   // ---------------------------------------------------------------- proposing (primary)
 
   private void maybePropose() {
-    if (state != ReplicaState.NORMAL || !isPrimary() || committedSeq < low) {
+    if (state != ReplicaState.NORMAL
+        || !isPrimary()
+        || committedSeq < low
+        || syncTarget > committedSeq) {
       return;
     }
     while (!pending.isEmpty()) {
@@ -1130,7 +1159,9 @@ public final class Replica {
       }
     } else {
       for (Slot s : slots.tailMap(low, false).values()) {
-        if (s.view == view && s.prePrepare != null && isPrimary() && !s.fromNewView) {
+        // Pre-prepares from the new-view are safe to re-send: a replica in this view installed
+        // the same new-view, and one in another view only keeps the body.
+        if (s.view == view && s.prePrepare != null && isPrimary()) {
           out.broadcast(s.prePrepare);
         }
         Prepare own = s.view == view ? s.prepares.get(self) : null;
