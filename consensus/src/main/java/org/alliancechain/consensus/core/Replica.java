@@ -631,7 +631,7 @@ public final class Replica {
         return;
       }
       if (!block.block().header().previousHash().equals(committedHash)) {
-        log.error("{} certified block {} does not extend the chain", self, next);
+        log.debug("{} certified block {} does not extend the chain", self, next);
         count("fork_detected");
         syncedBlocks.remove(next);
         return;
@@ -776,7 +776,7 @@ public final class Replica {
     if (m.seq() <= low) {
       return;
     }
-    if (m.seq() > highWatermark()) {
+    if (m.seq() > Math.max(highWatermark(), committedSeq + config.windowBlocks())) {
       // A replica far behind learns where the others are from f + 1 of them, then syncs.
       farCheckpoints.put(m.sender(), m);
       List<Long> far =

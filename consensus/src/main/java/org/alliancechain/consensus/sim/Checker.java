@@ -72,7 +72,7 @@ final class Checker {
   }
 
   private void violation(String text) {
-    if (violations.size() < 20) {
+    if (violations.size() < 20 && !violations.contains(text)) {
       violations.add(text);
     }
   }

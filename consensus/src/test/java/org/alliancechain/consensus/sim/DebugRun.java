@@ -20,6 +20,10 @@ class DebugRun {
         seed < Long.getLong("dbg.first", 1) + seeds;
         seed++) {
       Scenario s = Scenarios.byName(which).withValidators(n);
+      String bug = System.getProperty("dbg.bug", "");
+      if (!bug.isEmpty()) {
+        s = s.withBugs(java.util.Set.of(org.alliancechain.consensus.core.PlantedBug.valueOf(bug)));
+      }
       Simulation sim = new Simulation(s, seed);
       SimResult r = sim.run();
       if (!r.ok()) {
