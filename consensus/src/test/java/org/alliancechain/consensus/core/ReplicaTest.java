@@ -129,4 +129,23 @@ class ReplicaTest {
     Ready ready = forgetful.step(new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(1))));
     assertThat(sent(ready)).anyMatch(m -> m instanceof Prepare);
   }
+
+  @Test
+  void aPeerThatKeepsSendingInvalidMessagesIsPenalisedOnce() {
+    // Issue 3: rejection reasons are counted and peers that keep sending garbage are penalised.
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    List<org.alliancechain.core.crypto.PublicKey> penalised = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Prepare p = f.signer(2).prepare(0, 1, blockAt1(1).hash());
+      byte[] sig = p.signature().toBytes();
+      sig[0] ^= (byte) (i + 1);
+      Prepare forged =
+          new Prepare(
+              0, 1, p.digest(), p.sender(), org.alliancechain.core.crypto.Signature.of(sig));
+      penalised.addAll(step(r, new Input.Receive(forged)).penalize());
+    }
+    assertThat(r.rejections()).containsEntry(Reason.BAD_SIGNATURE, 40L);
+    assertThat(penalised).containsExactly(f.keys.get(2).publicKey());
+  }
 }

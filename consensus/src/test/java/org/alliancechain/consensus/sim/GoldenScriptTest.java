@@ -19,11 +19,24 @@ class GoldenScriptTest {
   private static final Path DIR = Path.of("src", "test", "resources", "golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"normal-case", "view-change", "checkpoint-truncation", "catch-up"})
+  @ValueSource(
+      strings = {
+        "normal-case",
+        "view-change",
+        "checkpoint-truncation",
+        "catch-up",
+        "validator-set-change"
+      })
   void scriptOutputMatchesGolden(String name) throws IOException {
     String script = Files.readString(DIR.resolve(name + ".script"), StandardCharsets.UTF_8);
-    String first = header(script);
-    ScriptCluster cluster = new ScriptCluster(Integer.parseInt(first));
+    String sizes = header(script);
+    int plus = sizes.indexOf('+');
+    ScriptCluster cluster =
+        plus < 0
+            ? new ScriptCluster(Integer.parseInt(sizes))
+            : new ScriptCluster(
+                Integer.parseInt(sizes.substring(0, plus).strip()),
+                Integer.parseInt(sizes.substring(plus + 1).strip()));
     cluster.run(script);
     String actual = cluster.output();
     Path golden = DIR.resolve(name + ".golden");
@@ -33,7 +46,7 @@ class GoldenScriptTest {
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
-  // The first line of a script is "# validators: N".
+  // The first line of a script is "# validators: N" or "# validators: N + OBSERVERS".
   private static String header(String script) {
     String line = script.lines().findFirst().orElseThrow();
     return line.substring(line.indexOf(':') + 1).strip();

@@ -59,20 +59,31 @@ final class ScriptCluster {
     }
   }
 
+  /** The application's decisions in this script: at height h, the set becomes the first k keys. */
+  private final Map<Long, Integer> decisions = new java.util.TreeMap<>();
+
   ScriptCluster(int n) {
-    for (int i = 0; i < n; i++) {
+    this(n, 0);
+  }
+
+  /** {@code n} validators plus {@code observers} nodes whose keys are not (yet) in the set. */
+  ScriptCluster(int n, int observers) {
+    for (int i = 0; i < n + observers; i++) {
       keys.add(Simulation.key(i + 1));
     }
-    validators = ValidatorSet.of(keys.stream().map(KeyPair::publicKey).toList());
+    validators = ValidatorSet.of(keys.subList(0, n).stream().map(KeyPair::publicKey).toList());
     config = ConsensusConfig.forTests(Simulation.CHAIN_ID, Sha256.hash(new byte[] {1}));
-    for (int i = 0; i < n; i++) {
-      PublicKey member = validators.get(i);
-      KeyPair key =
-          keys.stream().filter(k -> k.publicKey().equals(member)).findFirst().orElseThrow();
+    for (int i = 0; i < n + observers; i++) {
+      KeyPair key = i < n ? keyOfMember(i) : keys.get(i);
       Node node = new Node(i, key);
       node.replica = newReplica(node);
       nodes.add(node);
     }
+  }
+
+  private KeyPair keyOfMember(int index) {
+    PublicKey member = validators.get(index);
+    return keys.stream().filter(k -> k.publicKey().equals(member)).findFirst().orElseThrow();
   }
 
   private Replica newReplica(Node node) {
@@ -129,6 +140,7 @@ final class ScriptCluster {
         Node node = nodes.get(Integer.parseInt(w[1]));
         node.replica = newReplica(node);
       }
+      case "decide-validators" -> decisions.put(Long.parseLong(w[1]), Integer.parseInt(w[2]));
       case "status" -> {
         for (Node node : nodes) {
           out.append("  ").append(describe(node)).append('\n');
@@ -209,9 +221,15 @@ final class ScriptCluster {
                 block.block().header().view(),
                 block.certificate().view(),
                 block.certificate().votes().size()));
+        Integer size = decisions.get(block.block().height());
+        Optional<ValidatorSet> next =
+            size == null
+                ? Optional.empty()
+                : Optional.of(
+                    ValidatorSet.of(
+                        keys.subList(0, size).stream().map(KeyPair::publicKey).toList()));
         inputs.add(
-            new Input.BlockExecuted(
-                block.block().height(), block.block().hash(), node.root, Optional.empty()));
+            new Input.BlockExecuted(block.block().height(), block.block().hash(), node.root, next));
       }
     }
   }
@@ -244,7 +262,9 @@ final class ScriptCluster {
         node.index,
         r.state(),
         r.view(),
-        r.isPrimary() ? " (primary)" : "",
+        r.isPrimary()
+            ? " (primary)"
+            : r.validators().contains(node.key.publicKey()) ? "" : " (not a validator)",
         r.committedSeq(),
         r.lowWatermark(),
         r.highWatermark(),
