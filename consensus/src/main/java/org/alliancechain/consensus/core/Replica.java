@@ -395,7 +395,32 @@ public final class Replica {
       return;
     }
     slot.prepares.put(m.sender(), m);
+    showPrePrepareIfDifferent(slot, m);
     advance();
+  }
+
+  // A backup that prepared another digest got another pre-prepare: show it ours, so that whoever
+  // holds both signed pre-prepares can package them as evidence against the primary.
+  private void showPrePrepareIfDifferent(Slot slot, Prepare m) {
+    if (slot.prePrepare != null
+        && !m.digest().equals(slot.digest())
+        && slot.prePrepareShownTo.size() < validators.size()
+        && slot.prePrepareShownTo.add(m.sender())) {
+      out.sendTo(m.sender(), slot.prePrepare);
+    }
+  }
+
+  // Prepared certificates in a view-change carry the primary's signed pre-prepares.
+  private void checkCertificatesForConflicts(ViewChange m) {
+    for (PreparedCertificate cert : m.prepared()) {
+      Slot slot = slots.get(cert.seq());
+      if (slot != null
+          && slot.prePrepare != null
+          && slot.view == cert.view()
+          && !slot.prePrepare.equals(cert.prePrepare())) {
+        reportConflict(slot.prePrepare, cert.prePrepare());
+      }
+    }
   }
 
   private void onCommit(Commit m) {
@@ -898,6 +923,7 @@ public final class Replica {
       return;
     }
     bySender.put(m.sender(), m);
+    checkCertificatesForConflicts(m);
     viewChanges.headMap(view, false).clear();
     joinHigherViewIfSupported();
     checkViewChangeQuorum();

@@ -37,6 +37,9 @@ final class Slot {
 
   CertifiedBlock certified;
 
+  /** Backups that prepared another digest and were sent this replica's pre-prepare. */
+  final java.util.TreeSet<PublicKey> prePrepareShownTo = new java.util.TreeSet<>();
+
   Slot(long seq) {
     this.seq = seq;
   }

@@ -6,6 +6,7 @@ import java.util.List;
  * The outcome of one seeded run.
  *
  * @param traceHash SHA-256 over every delivered message and committed block, in order
+ * @param offendersConvicted validators whose equivocation evidence is on every honest chain
  */
 public record SimResult(
     String scenario,
@@ -16,7 +17,8 @@ public record SimResult(
     long blocksCommitted,
     long viewChanges,
     long ticks,
-    long messagesDelivered) {
+    long messagesDelivered,
+    int offendersConvicted) {
   public SimResult {
     violations = List.copyOf(violations);
   }

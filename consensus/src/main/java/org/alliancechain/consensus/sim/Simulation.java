@@ -259,7 +259,20 @@ public final class Simulation {
         blocksCommitted,
         viewChanges,
         tick,
-        delivered);
+        delivered,
+        convicted());
+  }
+
+  private int convicted() {
+    Set<PublicKey> everywhere = null;
+    for (Set<PublicKey> onChain : offendersOnChain().values()) {
+      if (everywhere == null) {
+        everywhere = new TreeSet<>(onChain);
+      } else {
+        everywhere.retainAll(onChain);
+      }
+    }
+    return everywhere == null ? 0 : everywhere.size();
   }
 
   private void applyFaults() {
@@ -482,7 +495,9 @@ public final class Simulation {
         continue;
       }
       for (ConsensusMessage m : Byzantine.rewrite(this, node, target, out.message())) {
-        checker.onSent(node.index, node.behavior == Behavior.HONEST, m);
+        // Only a node's own signatures are its votes; a forwarded message is someone else's.
+        boolean own = m.sender().equals(node.key.publicKey());
+        checker.onSent(node.index, own && node.behavior == Behavior.HONEST, m);
         send(node.index, target.index, m);
       }
     }

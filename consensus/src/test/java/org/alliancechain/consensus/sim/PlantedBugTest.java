@@ -23,7 +23,7 @@ class PlantedBugTest {
       }
     }
     return new SimResult(
-        scenario.name(), scenario.validators(), -1, java.util.List.of(), "", 0, 0, 0, 0);
+        scenario.name(), scenario.validators(), -1, java.util.List.of(), "", 0, 0, 0, 0, 0);
   }
 
   @Test
