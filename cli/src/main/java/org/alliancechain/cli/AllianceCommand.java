@@ -14,7 +14,15 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "AllianceChain: a permissioned consortium blockchain node for enterprise alliances.",
-    subcommands = {CommandLine.HelpCommand.class, SpecCommand.class, BootstrapCommand.class, NodeCommand.class, ChainCommand.class, StateCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SpecCommand.class,
+      BootstrapCommand.class,
+      NodeCommand.class,
+      ChainCommand.class,
+      StateCommand.class,
+      org.alliancechain.cli.dev.DevCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success, 1 failure reported by the node, 2 usage error, 3 cannot reach the node.",

@@ -1,0 +1,185 @@
+package org.alliancechain.consensus.driver;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.alliancechain.consensus.ConsensusLimits;
+import org.alliancechain.consensus.core.ConsensusStore;
+import org.alliancechain.consensus.core.Input;
+import org.alliancechain.consensus.core.Ready;
+import org.alliancechain.consensus.core.Replica;
+import org.alliancechain.consensus.msg.ConsensusMessage;
+import org.alliancechain.consensus.msg.MessageCodec;
+import org.alliancechain.consensus.msg.Signing;
+import org.alliancechain.consensus.msg.SyncRequest;
+import org.alliancechain.core.block.CertifiedBlock;
+import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.tx.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds one {@link Replica} to the outside world (STYLE.md item 3): a single thread owns the
+ * replica and takes inputs from a bounded inbox; wall time enters only here, as a {@link
+ * Input.Tick} every {@code tickMillis}. For each {@link Ready} it saves what must be persisted,
+ * then sends, then executes committed blocks and feeds their results back.
+ */
+public final class ConsensusDriver {
+  private static final Logger log = LoggerFactory.getLogger(ConsensusDriver.class);
+
+  private final Replica replica;
+  private final Transport transport;
+  private final ConsensusStore store;
+  private final BlockExecutor executor;
+  private final Signing signing;
+  private final Clock clock;
+  private final long tickMillis;
+  private final BlockingQueue<Input> inbox =
+      new ArrayBlockingQueue<>(ConsensusLimits.DRIVER_INBOX_INPUTS_MAX);
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong undecodable = new AtomicLong();
+  private final AtomicLong committedHeight = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean running;
+
+  public ConsensusDriver(
+      Replica replica,
+      Transport transport,
+      ConsensusStore store,
+      BlockExecutor executor,
+      Signing signing,
+      Clock clock,
+      long tickMillis,
+      String name) {
+    this.replica = replica;
+    this.transport = transport;
+    this.store = store;
+    this.executor = executor;
+    this.signing = signing;
+    this.clock = clock;
+    this.tickMillis = tickMillis;
+    this.committedHeight.set(replica.committedSeq());
+    this.thread = new Thread(this::loop, "consensus-" + name);
+  }
+
+  public void start() {
+    running = true;
+    thread.start();
+  }
+
+  public void stop() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join();
+  }
+
+  /** Inbound bytes from the transport; any thread. False if the inbox is full (dropped). */
+  public boolean onMessage(byte[] bytes) {
+    ConsensusMessage message;
+    try {
+      message = MessageCodec.decode(bytes);
+    } catch (DecodeException e) {
+      undecodable.incrementAndGet();
+      return false;
+    }
+    return offer(new Input.Receive(message));
+  }
+
+  public boolean submit(Transaction tx) {
+    return offer(new Input.SubmitTx(tx));
+  }
+
+  private boolean offer(Input input) {
+    boolean accepted = inbox.offer(input);
+    if (!accepted) {
+      dropped.incrementAndGet();
+    }
+    return accepted;
+  }
+
+  public long committedHeight() {
+    return committedHeight.get();
+  }
+
+  public long droppedInputs() {
+    return dropped.get();
+  }
+
+  private void loop() {
+    long nextTick = clock.millis() + tickMillis;
+    while (running) {
+      try {
+        Input input = inbox.poll(Math.max(0, nextTick - clock.millis()), TimeUnit.MILLISECONDS);
+        if (input != null) {
+          handle(input);
+        }
+        if (clock.millis() >= nextTick) {
+          nextTick += tickMillis;
+          handle(new Input.Tick(clock.millis()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void handle(Input first) {
+    if (first instanceof Input.Receive r && r.message() instanceof SyncRequest request) {
+      serveSync(request);
+      return;
+    }
+    ArrayDeque<Input> inputs = new ArrayDeque<>();
+    inputs.add(first);
+    while (!inputs.isEmpty()) {
+      Ready ready = replica.step(inputs.poll());
+      // Persist first: a signed vote must be on disk before any peer can see it (SPEC M-27).
+      store.save(ready.persist());
+      for (Ready.Outgoing out : ready.send()) {
+        byte[] bytes = MessageCodec.encode(out.message());
+        if (out.to().isPresent()) {
+          transport.send(out.to().get(), bytes);
+        } else {
+          transport.broadcast(bytes);
+        }
+      }
+      for (CertifiedBlock block : ready.commit()) {
+        BlockExecutor.Executed executed = executor.execute(block);
+        committedHeight.set(block.block().height());
+        inputs.add(
+            new Input.BlockExecuted(
+                block.block().height(),
+                block.block().hash(),
+                executed.stateRoot(),
+                executed.nextValidators()));
+      }
+      ready.gossip().forEach(transport::gossip);
+      ready.penalize().forEach(transport::penalize);
+    }
+  }
+
+  // The driver, not the pure core, reads the block store to serve a lagging peer.
+  private void serveSync(SyncRequest request) {
+    List<CertifiedBlock> blocks = new ArrayList<>();
+    for (long h = request.fromHeight();
+        h <= request.toHeight() && blocks.size() < ConsensusLimits.SYNC_BLOCKS_MAX;
+        h++) {
+      Optional<CertifiedBlock> block = executor.load(h);
+      if (block.isEmpty()) {
+        break;
+      }
+      blocks.add(block.get());
+    }
+    if (!blocks.isEmpty()) {
+      transport.send(request.sender(), MessageCodec.encode(signing.syncResponse(blocks)));
+    } else {
+      log.debug("no blocks from {} for a sync request", request.fromHeight());
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.alliancechain.consensus.sim;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.alliancechain.consensus.core.PlantedBug;
+
+/**
+ * One kind of simulated run; the seed decides everything else (which node is faulty, when the
+ * network splits, which messages are lost).
+ *
+ * @param activeTicks ticks with faults; after them the network heals and crashed nodes restart
+ * @param healTicksMax liveness bound: every transaction must be committed everywhere within it
+ * @param lossPercent per-message loss while active
+ * @param duplicatePercent per-message duplication
+ * @param delayTicksMax delivery delay is uniform in 1..delayTicksMax (which also reorders)
+ * @param clockSkewMillisMax each node's clock is off by up to this much
+ */
+public record Scenario(
+    String name,
+    int validators,
+    int transactions,
+    int activeTicks,
+    int healTicksMax,
+    int lossPercent,
+    int duplicatePercent,
+    int delayTicksMax,
+    boolean partitions,
+    boolean crashes,
+    boolean crashPrimary,
+    long clockSkewMillisMax,
+    Behavior byzantine,
+    int byzantineCount,
+    Set<PlantedBug> bugs) {
+
+  public Scenario {
+    bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
+    int f = (validators - 1) / 3;
+    if (byzantineCount > f || (byzantine == Behavior.HONEST) != (byzantineCount == 0)) {
+      throw new IllegalArgumentException("at most f Byzantine validators, with a behaviour");
+    }
+  }
+
+  public Scenario withValidators(int n) {
+    int f = (n - 1) / 3;
+    return new Scenario(
+        name,
+        n,
+        transactions,
+        activeTicks,
+        healTicksMax,
+        lossPercent,
+        duplicatePercent,
+        delayTicksMax,
+        partitions,
+        crashes,
+        crashPrimary,
+        clockSkewMillisMax,
+        byzantine,
+        Math.min(byzantineCount, f),
+        bugs);
+  }
+
+  public Scenario withBugs(Set<PlantedBug> planted) {
+    return new Scenario(
+        name,
+        validators,
+        transactions,
+        activeTicks,
+        healTicksMax,
+        lossPercent,
+        duplicatePercent,
+        delayTicksMax,
+        partitions,
+        crashes,
+        crashPrimary,
+        clockSkewMillisMax,
+        byzantine,
+        byzantineCount,
+        planted);
+  }
+
+  private static Scenario of(
+      String name, int n, boolean partitions, boolean crashes, Behavior byz, int byzCount) {
+    return new Scenario(
+        name, n, 24, 300, 900, 5, 3, 3, partitions, crashes, false, 300, byz, byzCount, Set.of());
+  }
+
+  public static Scenario normal(int n) {
+    return of("normal", n, false, false, Behavior.HONEST, 0);
+  }
+
+  public static Scenario partitionsAndCrashes(int n) {
+    return of("partitions-crashes", n, true, true, Behavior.HONEST, 0);
+  }
+
+  public static Scenario primaryCrashes(int n) {
+    Scenario s = of("primary-crashes", n, false, true, Behavior.HONEST, 0);
+    return new Scenario(
+        s.name, n, 32, 300, 900, 2, 2, 2, false, true, true, 300, Behavior.HONEST, 0, Set.of());
+  }
+
+  public static Scenario byzantine(Behavior behavior, int n) {
+    int count = behavior == Behavior.TWIN ? 1 : (n - 1) / 3;
+    return of(behavior.name().toLowerCase(java.util.Locale.ROOT), n, false, false, behavior, count);
+  }
+
+  public static Scenario byzantineWithPrimaryCrash(Behavior behavior, int n) {
+    return new Scenario(
+        behavior.name().toLowerCase(java.util.Locale.ROOT) + "-primary-crash",
+        n,
+        32,
+        300,
+        900,
+        2,
+        2,
+        2,
+        false,
+        true,
+        true,
+        300,
+        behavior,
+        1,
+        Set.of());
+  }
+}

@@ -1,0 +1,151 @@
+package org.alliancechain.consensus.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.alliancechain.consensus.Fixture;
+import org.alliancechain.consensus.msg.ConsensusMessage;
+import org.alliancechain.consensus.msg.PrePrepare;
+import org.alliancechain.consensus.msg.Prepare;
+import org.alliancechain.consensus.msg.Reason;
+import org.alliancechain.consensus.msg.SignatureVerifier;
+import org.alliancechain.core.block.Block;
+import org.junit.jupiter.api.Test;
+
+// Castro–Liskov §4.2 normal case and SPEC M-27 persistence, on one backup replica (index 1).
+class ReplicaTest {
+  private final Fixture f = new Fixture(4);
+  private final InMemoryConsensusStore store = new InMemoryConsensusStore();
+
+  private Replica backup() {
+    return new Replica(
+        f.config,
+        f.keys.get(1),
+        f.validators,
+        SignatureVerifier.ED25519,
+        RestartState.fresh(f.config.genesisStateRoot()));
+  }
+
+  private Ready step(Replica r, Input input) {
+    Ready ready = r.step(input);
+    store.save(ready.persist());
+    return ready;
+  }
+
+  private static List<ConsensusMessage> sent(Ready ready) {
+    return ready.send().stream().map(Ready.Outgoing::message).toList();
+  }
+
+  private Block blockAt1(int txs) {
+    return f.block(1, 0, 0, Fixture.GENESIS, f.config.genesisTimeMillis() + 100, txs);
+  }
+
+  @Test
+  void aBackupPersistsItsPrepareBeforeSendingIt() {
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    Ready ready = step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(2))));
+    assertThat(sent(ready)).singleElement().isInstanceOf(Prepare.class);
+    assertThat(ready.persist()).containsExactly(new PersistRecord.Signed(sent(ready).get(0), 1));
+  }
+
+  @Test
+  void rejectsMessagesOfAnotherViewAndBeyondTheHighWatermark() {
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    step(r, new Input.Receive(f.signer(2).prepare(3, 1, blockAt1(1).hash())));
+    assertThat(r.rejections()).containsEntry(Reason.WRONG_VIEW, 1L);
+    Block far = f.block(9, 0, 0, Fixture.GENESIS, f.config.genesisTimeMillis() + 100, 1);
+    step(r, new Input.Receive(f.signer(0).prePrepare(0, 9, far)));
+    assertThat(r.rejections()).containsEntry(Reason.OUTSIDE_WATERMARKS, 1L);
+  }
+
+  @Test
+  void aRepeatedMessageIsADuplicateAndChangesNothing() {
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    PrePrepare pp = f.signer(0).prePrepare(0, 1, blockAt1(1));
+    step(r, new Input.Receive(pp));
+    Ready again = step(r, new Input.Receive(pp));
+    assertThat(again.isEmpty()).isTrue();
+    assertThat(r.rejections()).containsEntry(Reason.DUPLICATE, 1L);
+  }
+
+  @Test
+  void aBlockTimeTooFarAheadIsRejectedAndStartsAViewChange() {
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    Block future = f.block(1, 0, 0, Fixture.GENESIS, f.config.genesisTimeMillis() + 1_000_000, 1);
+    Ready ready = step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, future)));
+    assertThat(r.rejections()).containsEntry(Reason.TIMESTAMP, 1L);
+    assertThat(r.state()).isEqualTo(ReplicaState.VIEW_CHANGE);
+    assertThat(r.view()).isEqualTo(1);
+    assertThat(sent(ready)).anyMatch(m -> m instanceof org.alliancechain.consensus.msg.ViewChange);
+  }
+
+  @Test
+  void aRestartedReplicaNeverPreparesAConflictingBlock() {
+    // SPEC M-27: what a validator signed is persisted before it is sent, and reloaded.
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(2))));
+    Replica restarted =
+        new Replica(
+            f.config,
+            f.keys.get(1),
+            f.validators,
+            SignatureVerifier.ED25519,
+            new RestartState(
+                0, java.util.Optional.empty(), f.config.genesisStateRoot(), store.load()));
+    restarted.step(new Input.Tick(f.config.genesisTimeMillis() + 200));
+    Ready ready = restarted.step(new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(1))));
+    assertThat(sent(ready)).noneMatch(m -> m instanceof Prepare);
+    // What it re-sends is the prepare it signed before the crash, for the first block.
+    List<ConsensusMessage> resent = List.of();
+    for (int i = 0; i < f.config.retransmitTicks() && resent.isEmpty(); i++) {
+      resent = sent(restarted.step(new Input.Tick(f.config.genesisTimeMillis() + 300 + i)));
+    }
+    assertThat(resent)
+        .filteredOn(m -> m instanceof Prepare)
+        .singleElement()
+        .satisfies(m -> assertThat(((Prepare) m).digest()).isEqualTo(blockAt1(2).hash()));
+  }
+
+  @Test
+  void theSameReplicaWithTheForgetfulBugSignsTheConflict() {
+    // The planted bug's effect in isolation: the restarted replica prepares the second block.
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(2))));
+    Replica forgetful =
+        new Replica(
+            f.config.withBugs(java.util.Set.of(PlantedBug.FORGET_SIGNED_ON_RESTART)),
+            f.keys.get(1),
+            f.validators,
+            SignatureVerifier.ED25519,
+            new RestartState(
+                0, java.util.Optional.empty(), f.config.genesisStateRoot(), store.load()));
+    forgetful.step(new Input.Tick(f.config.genesisTimeMillis() + 200));
+    Ready ready = forgetful.step(new Input.Receive(f.signer(0).prePrepare(0, 1, blockAt1(1))));
+    assertThat(sent(ready)).anyMatch(m -> m instanceof Prepare);
+  }
+
+  @Test
+  void aPeerThatKeepsSendingInvalidMessagesIsPenalisedOnce() {
+    // Issue 3: rejection reasons are counted and peers that keep sending garbage are penalised.
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    List<org.alliancechain.core.crypto.PublicKey> penalised = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Prepare p = f.signer(2).prepare(0, 1, blockAt1(1).hash());
+      byte[] sig = p.signature().toBytes();
+      sig[0] ^= (byte) (i + 1);
+      Prepare forged =
+          new Prepare(
+              0, 1, p.digest(), p.sender(), org.alliancechain.core.crypto.Signature.of(sig));
+      penalised.addAll(step(r, new Input.Receive(forged)).penalize());
+    }
+    assertThat(r.rejections()).containsEntry(Reason.BAD_SIGNATURE, 40L);
+    assertThat(penalised).containsExactly(f.keys.get(2).publicKey());
+  }
+}

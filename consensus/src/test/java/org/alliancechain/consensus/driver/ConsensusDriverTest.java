@@ -1,0 +1,121 @@
+package org.alliancechain.consensus.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.alliancechain.consensus.Fixture;
+import org.alliancechain.consensus.core.InMemoryConsensusStore;
+import org.alliancechain.consensus.core.Replica;
+import org.alliancechain.consensus.core.RestartState;
+import org.alliancechain.consensus.msg.SignatureVerifier;
+import org.alliancechain.consensus.msg.Signing;
+import org.alliancechain.core.block.CertifiedBlock;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.core.hash.Sha256;
+import org.alliancechain.core.tx.Transaction;
+import org.junit.jupiter.api.Test;
+
+// STYLE.md item 3: one thread per replica, bounded inbox, persist before send; real threads here.
+class ConsensusDriverTest {
+  private static final int TXS = 12;
+
+  /** Stores blocks in memory; counts down when the node has every transaction. */
+  private static final class MemoryExecutor implements BlockExecutor {
+    final List<CertifiedBlock> chain = new CopyOnWriteArrayList<>();
+    final CountDownLatch allCommitted;
+    Hash root = Hash.ZERO;
+    int txs;
+
+    MemoryExecutor(CountDownLatch allCommitted) {
+      this.allCommitted = allCommitted;
+    }
+
+    @Override
+    public Executed execute(CertifiedBlock block) {
+      chain.add(block);
+      root = Sha256.hash(root.toBytes(), block.block().hash().toBytes());
+      txs += block.block().transactions().size();
+      if (txs == TXS) {
+        allCommitted.countDown();
+      }
+      return new Executed(root, Optional.empty());
+    }
+
+    @Override
+    public Optional<CertifiedBlock> load(long height) {
+      return height >= 1 && height <= chain.size()
+          ? Optional.of(chain.get((int) height - 1))
+          : Optional.empty();
+    }
+  }
+
+  @Test
+  void fourDriversOnAnInMemoryNetworkCommitTheSameChain() throws InterruptedException {
+    Fixture f = new Fixture(4);
+    InMemoryNetwork network = new InMemoryNetwork();
+    CountDownLatch done = new CountDownLatch(4);
+    List<ConsensusDriver> drivers = new ArrayList<>();
+    List<MemoryExecutor> executors = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      MemoryExecutor executor = new MemoryExecutor(done);
+      Replica replica =
+          new Replica(
+              f.config,
+              f.keys.get(i),
+              f.validators,
+              SignatureVerifier.ED25519,
+              RestartState.fresh(f.config.genesisStateRoot()));
+      ConsensusDriver driver =
+          new ConsensusDriver(
+              replica,
+              network.endpoint(f.keys.get(i).publicKey()),
+              new InMemoryConsensusStore(),
+              executor,
+              new Signing(Fixture.CHAIN, f.keys.get(i)),
+              Clock.systemUTC(),
+              5,
+              "test-" + i);
+      network.register(
+          f.keys.get(i).publicKey(),
+          new InMemoryNetwork.Receiver() {
+            @Override
+            public void onMessage(byte[] bytes) {
+              driver.onMessage(bytes);
+            }
+
+            @Override
+            public void onTransaction(Transaction tx) {
+              driver.submit(tx);
+            }
+          });
+      drivers.add(driver);
+      executors.add(executor);
+    }
+    drivers.forEach(ConsensusDriver::start);
+    try {
+      for (int n = 0; n < TXS; n++) {
+        Transaction tx = Fixture.tx(n);
+        drivers.forEach(d -> d.submit(tx));
+      }
+      assertThat(done.await(60, TimeUnit.SECONDS)).as("all nodes committed every tx").isTrue();
+    } finally {
+      for (ConsensusDriver d : drivers) {
+        d.stop();
+      }
+    }
+    int height = executors.stream().mapToInt(e -> e.chain.size()).min().orElseThrow();
+    for (int h = 0; h < height; h++) {
+      Hash expected = executors.get(0).chain.get(h).block().hash();
+      for (MemoryExecutor e : executors) {
+        assertThat(e.chain.get(h).block().hash()).isEqualTo(expected);
+        assertThat(e.chain.get(h).verify(f.validators).isOk()).isTrue();
+      }
+    }
+  }
+}
