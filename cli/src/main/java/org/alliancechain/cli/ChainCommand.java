@@ -58,10 +58,14 @@ final class ChainCommand {
         ApiViews.ConsensusStatus c = s.consensus();
         w.printf(
             "consensus: %s, view %d, primary %s, %s; view changes %d%s%n",
-            c.validator() ? "validator" : "follower", c.view(), c.primary(), c.phase(),
+            c.validator() ? "validator" : "follower",
+            c.view(),
+            c.primary(),
+            c.phase(),
             c.viewChanges(),
             c.lastViewChangeReason() == null || c.lastViewChangeReason().isEmpty()
-                ? "" : " (last: " + c.lastViewChangeReason() + ")");
+                ? ""
+                : " (last: " + c.lastViewChangeReason() + ")");
         if (c.waitingFor() != null && !c.waitingFor().isEmpty()) {
           w.printf("waiting for: %s%n", c.waitingFor());
         }
@@ -69,7 +73,9 @@ final class ChainCommand {
       w.printf("mempool %d%n", s.mempoolSize());
       for (ApiViews.Peer p : s.peers()) {
         w.printf(
-            "  peer %-12s %-12s %s%n", p.member(), p.connected() ? "connected" : "DISCONNECTED",
+            "  peer %-12s %-12s %s%n",
+            p.member(),
+            p.connected() ? "connected" : "DISCONNECTED",
             p.roundTripMicros() == null ? "" : "rtt " + p.roundTripMicros() + " us");
       }
       return 0;
@@ -98,11 +104,14 @@ final class ChainCommand {
       }
       ApiViews.Header h = b.header();
       w.printf("block %d  %s%n", b.height(), b.hash());
-      w.printf("  previous %s%n  tx root  %s (%d transactions)%n", h.previousHash(), h.txRoot(),
-          h.txCount());
+      w.printf(
+          "  previous %s%n  tx root  %s (%d transactions)%n",
+          h.previousHash(), h.txRoot(), h.txCount());
       w.printf("  view %d  proposer %s  time %d ms%n", h.view(), h.proposer(), h.timestampMillis());
       w.printf("  state root after height %d: %s%n", h.executedHeight(), h.executedStateRoot());
-      w.printf("  certificate: %d votes (validators %s)%n", b.certificate().votes().size(),
+      w.printf(
+          "  certificate: %d votes (validators %s)%n",
+          b.certificate().votes().size(),
           b.certificate().votes().stream().map(v -> Integer.toString(v.validator())).toList());
       b.transactions().forEach(t -> w.printf("  tx %s%n", t));
       return 0;
@@ -128,7 +137,11 @@ final class ChainCommand {
       if (options.json()) {
         w.println(NodeClient.toJson(t));
       } else if (t.status().equals("committed")) {
-        w.printf("%s committed at height %d (index %d): %s%s%n", t.hash(), t.height(), t.index(),
+        w.printf(
+            "%s committed at height %d (index %d): %s%s%n",
+            t.hash(),
+            t.height(),
+            t.index(),
             t.success() ? "ok" : "failed " + t.code(),
             t.detail() == null || t.detail().isEmpty() ? "" : " - " + t.detail());
       } else {
@@ -151,10 +164,17 @@ final class ChainCommand {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
 
-    @Option(names = "--genesis", paramLabel = "FILE", description = "genesis.json (default: beside the profile)")
+    @Option(
+        names = "--genesis",
+        paramLabel = "FILE",
+        description = "genesis.json (default: beside the profile)")
     Path genesisFile;
 
-    @Option(names = "--from", paramLabel = "HEIGHT", defaultValue = "1", description = "first height")
+    @Option(
+        names = "--from",
+        paramLabel = "HEIGHT",
+        defaultValue = "1",
+        description = "first height")
     long from;
 
     @Override
@@ -168,10 +188,15 @@ final class ChainCommand {
       if (result.failure().isPresent()) {
         var f = result.failure().get();
         throw CliException.failure(
-            "node " + client.base() + " serves an invalid block at height " + f.height() + ": "
+            "node "
+                + client.base()
+                + " serves an invalid block at height "
+                + f.height()
+                + ": "
                 + f.verdict());
       }
-      w.printf("verified %d blocks (%d..%d) from %s against the genesis validator set%n",
+      w.printf(
+          "verified %d blocks (%d..%d) from %s against the genesis validator set%n",
           result.verified(), from, head, client.base());
       if (result.lastHash() != null) {
         w.printf("head %d %s%n", head, result.lastHash());

@@ -36,7 +36,10 @@ final class NodeCommand {
         "SIGTERM or Ctrl-C, which stop it cleanly (exit 0). The key's passphrase comes from the",
         "environment variable or file the config names (default: $ALLIANCE_PASSPHRASE)."
       },
-      footer = {"", "Example:  ALLIANCE_PASSPHRASE=... alliance node start --config alliance/acme/node.yaml"})
+      footer = {
+        "",
+        "Example:  ALLIANCE_PASSPHRASE=... alliance node start --config alliance/acme/node.yaml"
+      })
   static final class Start implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "node.yaml")
     Path config;
@@ -76,14 +79,19 @@ final class NodeCommand {
       } catch (WrongPassphraseException e) {
         throw CliException.failure("wrong passphrase for the key file " + config.keyFile());
       } catch (KeyFileException e) {
-        throw CliException.failure("the key file " + config.keyFile() + " is damaged: " + e.getMessage());
+        throw CliException.failure(
+            "the key file " + config.keyFile() + " is damaged: " + e.getMessage());
       } catch (IOException e) {
-        throw CliException.failure("cannot read the key file " + config.keyFile() + ": " + e.getMessage());
+        throw CliException.failure(
+            "cannot read the key file " + config.keyFile() + ": " + e.getMessage());
       }
       if (!key.publicKey().equals(member.publicKey())) {
         throw CliException.failure(
-            "the key file " + config.keyFile() + " holds another key than member '"
-                + member.name() + "' has in the genesis");
+            "the key file "
+                + config.keyFile()
+                + " holds another key than member '"
+                + member.name()
+                + "' has in the genesis");
       }
       return key;
     }

@@ -44,10 +44,16 @@ final class StateCommand {
     @Parameters(paramLabel = "KEY", description = "state key in hex")
     String key;
 
-    @Option(names = "--height", paramLabel = "H", description = "default: the latest provable height")
+    @Option(
+        names = "--height",
+        paramLabel = "H",
+        description = "default: the latest provable height")
     Long height;
 
-    @Option(names = "--genesis", paramLabel = "FILE", description = "genesis.json (default: beside the profile)")
+    @Option(
+        names = "--genesis",
+        paramLabel = "FILE",
+        description = "genesis.json (default: beside the profile)")
     Path genesisFile;
 
     @Override
@@ -68,25 +74,35 @@ final class StateCommand {
       Optional<Hash> root = light.certifiedStateRoot(at, head);
       if (root.isEmpty()) {
         throw CliException.failure(
-            "no certified block commits to the state at height " + at + " yet (head " + head
+            "no certified block commits to the state at height "
+                + at
+                + " yet (head "
+                + head
                 + "): try a lower --height");
       }
       StateProof proof;
       try {
         proof = StateProof.decode(Hex.decode(view.proof()));
       } catch (DecodeException | IllegalArgumentException e) {
-        throw CliException.failure("node " + client.base() + " sent an undecodable proof: " + e.getMessage());
+        throw CliException.failure(
+            "node " + client.base() + " sent an undecodable proof: " + e.getMessage());
       }
       Optional<Bytes> value = Optional.ofNullable(view.value()).map(Bytes::fromHex);
       Verdict verdict = proof.verify(root.get(), keyBytes, value);
       if (!verdict.isOk()) {
         throw CliException.failure(
-            "node " + client.base() + " sent a proof that does not check at height " + at + ": "
+            "node "
+                + client.base()
+                + " sent a proof that does not check at height "
+                + at
+                + ": "
                 + verdict);
       }
-      spec.commandLine().getOut().printf(
-          "key %s at height %d: %s%nproof checks against the certified state root %s%n",
-          key, at, value.map(v -> "value " + v.toHex()).orElse("absent"), root.get());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "key %s at height %d: %s%nproof checks against the certified state root %s%n",
+              key, at, value.map(v -> "value " + v.toHex()).orElse("absent"), root.get());
       return 0;
     }
   }

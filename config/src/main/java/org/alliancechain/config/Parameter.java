@@ -17,7 +17,7 @@ public enum Parameter {
   VIEW_CHANGE_TIMEOUT_MS(
       "view-change-timeout-ms", Unit.MILLIS, 100, 600_000, 2_000, false, "primary timeout"),
   CHECKPOINT_INTERVAL_BLOCKS(
-      "checkpoint-interval-blocks", Unit.COUNT, 1, 100_000, 100, false, "K of PBFT checkpoints"),
+      "checkpoint-interval-blocks", Unit.COUNT, 1, 100_000, 50, false, "K of PBFT checkpoints"),
   BLOCK_TIME_DRIFT_MAX_MS(
       "block-time-drift-max-ms", Unit.MILLIS, 0, 600_000, 5_000, false, "proposer clock bound"),
   LFT_ACK_TIMEOUT_MS(

@@ -25,10 +25,16 @@ public final class ClientOptions {
     json
   }
 
-  @Option(names = "--node", paramLabel = "URL", description = "node API, e.g. http://127.0.0.1:18101")
+  @Option(
+      names = "--node",
+      paramLabel = "URL",
+      description = "node API, e.g. http://127.0.0.1:18101")
   URI node;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "profile.yaml written by bootstrap")
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "profile.yaml written by bootstrap")
   Path profile;
 
   @Option(names = "--key", paramLabel = "FILE", description = "member key file (for signing)")
@@ -75,7 +81,9 @@ public final class ClientOptions {
         .map(p -> p.path("node").asText(null))
         .map(URI::create)
         .orElseThrow(
-            () -> CliException.usage("which node? pass --node URL or --profile FILE (see bootstrap)"));
+            () ->
+                CliException.usage(
+                    "which node? pass --node URL or --profile FILE (see bootstrap)"));
   }
 
   public NodeClient client() {

@@ -45,12 +45,14 @@ public final class LightClient {
     BlockHeader header = block.block().header();
     if (header.height() != height) {
       return new Checked(
-          height, Optional.empty(),
+          height,
+          Optional.empty(),
           Verdict.reject("wrong_height", "asked for " + height + ", got " + header.height()));
     }
     if (!header.chainId().equals(chainId)) {
       return new Checked(
-          height, Optional.empty(),
+          height,
+          Optional.empty(),
           Verdict.reject("wrong_chain", "block of chain " + header.chainId()));
     }
     Verdict verdict = block.verify(validators);
@@ -58,7 +60,8 @@ public final class LightClient {
   }
 
   /** Outcome of {@link #verifyRange}. */
-  public record RangeResult(long verified, long lastHeight, Hash lastHash, Optional<Checked> failure) {}
+  public record RangeResult(
+      long verified, long lastHeight, Hash lastHash, Optional<Checked> failure) {}
 
   /** Verifies [from, to], each block's certificate and its link to the one before. */
   public RangeResult verifyRange(long from, long to) {
@@ -73,10 +76,15 @@ public final class LightClient {
       BlockHeader header = checked.block().orElseThrow().block().header();
       if (previous != null && !header.previousHash().equals(previous)) {
         return new RangeResult(
-            verified, h - 1, last,
+            verified,
+            h - 1,
+            last,
             Optional.of(
-                new Checked(h, Optional.empty(),
-                    Verdict.reject("broken_link", "previous hash does not match block " + (h - 1)))));
+                new Checked(
+                    h,
+                    Optional.empty(),
+                    Verdict.reject(
+                        "broken_link", "previous hash does not match block " + (h - 1)))));
       }
       previous = header.hash();
       last = previous;

@@ -41,7 +41,10 @@ public final class Signals {
     } catch (ReflectiveOperationException e) {
       // Without the handler the JVM's default still runs shutdown hooks; only the code differs.
       org.slf4j.LoggerFactory.getLogger(Signals.class)
-          .warn("cannot install a SIG{} handler ({}); stopping will exit non-zero", name, e.toString());
+          .warn(
+              "cannot install a SIG{} handler ({}); stopping will exit non-zero",
+              name,
+              e.toString());
     }
   }
 
