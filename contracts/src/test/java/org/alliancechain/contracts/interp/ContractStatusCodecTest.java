@@ -46,9 +46,11 @@ class ContractStatusCodecTest {
     byte[] bytes = ContractStatusCodec.encode(ContractStatus.drafted());
     bytes[1] = 7;
     assertThatThrownBy(() -> ContractStatusCodec.decode(bytes)).isInstanceOf(DecodeException.class);
-    byte[] longer =
-        java.util.Arrays.copyOf(ContractStatusCodec.encode(ContractStatus.drafted()), 9);
+    byte[] good = ContractStatusCodec.encode(ContractStatus.drafted());
+    byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
     assertThatThrownBy(() -> ContractStatusCodec.decode(longer))
-        .isInstanceOf(DecodeException.class);
+        .isInstanceOfSatisfying(
+            DecodeException.class,
+            e -> assertThat(e.reason()).isEqualTo(DecodeException.Reason.TRAILING_BYTES));
   }
 }
