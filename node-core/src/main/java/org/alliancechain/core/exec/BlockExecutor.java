@@ -80,21 +80,16 @@ public final class BlockExecutor {
     if (header.height() != expected) {
       return Verdict.reject("not_next", "block " + header.height() + ", expected " + expected);
     }
-    Hash parent =
-        expected == 1
-            ? store.genesisHash()
-            : store.block(expected - 1).orElseThrow().block().hash();
-    if (!header.previousHash().equals(parent)) {
+    Optional<BlockHeader> parent = store.headHeader();
+    Hash parentHash = parent.map(BlockHeader::hash).orElse(store.genesisHash());
+    if (!header.previousHash().equals(parentHash)) {
       return Verdict.reject("parent_mismatch", "block does not link to block " + (expected - 1));
     }
-    if (expected > 1) {
-      long parentExecuted =
-          store.block(expected - 1).orElseThrow().block().header().executedHeight();
-      if (header.executedHeight() < parentExecuted) {
-        return Verdict.reject(
-            "executed_height_regressed",
-            "executed height " + header.executedHeight() + " below the parent's " + parentExecuted);
-      }
+    long parentExecuted = parent.map(BlockHeader::executedHeight).orElse(0L);
+    if (header.executedHeight() < parentExecuted) {
+      return Verdict.reject(
+          "executed_height_regressed",
+          "executed height " + header.executedHeight() + " below the parent's " + parentExecuted);
     }
     return certified.verify(validatorsAt.apply(header.height()));
   }

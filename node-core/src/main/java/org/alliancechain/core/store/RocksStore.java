@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.Invariants;
+import org.alliancechain.core.block.BlockHeader;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
@@ -66,6 +67,7 @@ public final class RocksStore implements AutoCloseable {
   private final ResourceStore resourceStore;
   private volatile long head;
   private volatile Hash genesisHash;
+  private volatile BlockHeader headHeader;
   private volatile boolean closed;
 
   private RocksStore(Path dir, String chainId, StoreOptions options, RocksHandles handles) {
@@ -132,6 +134,7 @@ public final class RocksStore implements AutoCloseable {
   private void loadHead() {
     head = readLong(meta, Keys.HEAD_HEIGHT).orElse(-1L);
     genesisHash = getRaw(meta, Keys.GENESIS_HASH).map(Hash::of).orElse(null);
+    headHeader = head > 0 ? block(head).orElseThrow().block().header() : null;
     nodeStore.loadLatestVersion();
   }
 
@@ -150,6 +153,11 @@ public final class RocksStore implements AutoCloseable {
   /** The last executed height: 0 after genesis, -1 before {@link #initialize}. */
   public long head() {
     return head;
+  }
+
+  /** The head block's header, without decoding the block; empty at genesis. */
+  public Optional<BlockHeader> headHeader() {
+    return Optional.ofNullable(headHeader);
   }
 
   public boolean isInitialized() {
@@ -231,6 +239,7 @@ public final class RocksStore implements AutoCloseable {
     }
     nodeStore.committed(commit.state());
     nodeStore.prunedTo(height - options.stateVersionsKept() + 1);
+    headHeader = commit.block().block().header();
     head = height;
   }
 

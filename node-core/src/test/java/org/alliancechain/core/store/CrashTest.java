@@ -38,15 +38,19 @@ class CrashTest {
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        int linesBeforeKill = 1 + random.nextInt(4);
+        int linesBeforeKill = 2 + random.nextInt(4);
+        long firstLineNanos = 0;
         for (int i = 0; i < linesBeforeKill; i++) {
           String line = out.readLine();
           assertThat(line).as("child died before the kill (see its stderr)").isNotNull();
           durable = Math.max(durable, durableHeight(line));
+          firstLineNanos = i == 0 ? System.nanoTime() : firstLineNanos;
         }
-        // The kill moment: a seeded random point inside the next block's work (signing,
-        // execution, tree update or the synced write), not a wait for anything.
-        LockSupport.parkNanos(random.nextLong(8_000_000));
+        // The kill moment: a seeded random point in the next two block cycles (building,
+        // signing, execution, tree update, the synced write), measured from the child's own pace.
+        // This is where the kill lands, not a wait for anything.
+        long cycleNanos = (System.nanoTime() - firstLineNanos) / (linesBeforeKill - 1);
+        LockSupport.parkNanos(random.nextLong(Math.max(1, 2 * cycleNanos)));
         // SIGKILL through the process handle: Process.destroyForcibly would also close our end
         // of the pipe and lose lines the child printed just before dying.
         assertThat(child.toHandle().destroyForcibly()).isTrue();
