@@ -99,6 +99,13 @@ public final class RocksStore implements AutoCloseable {
     }
     RocksDB.loadLibrary();
     boolean create = StoreOpener.checkBeforeOpen(dir, chainId);
+    if (create) {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (java.io.IOException e) {
+        throw new StoreException(StoreException.Reason.IO, "cannot create " + dir, e);
+      }
+    }
     RocksHandles handles = RocksHandles.openWritable(dir, create);
     RocksStore store = new RocksStore(dir, chainId, options, handles);
     try {
@@ -288,6 +295,11 @@ public final class RocksStore implements AutoCloseable {
   /** The state root after executing {@code height} (0 = genesis); kept for every height. */
   public Optional<Hash> stateRoot(long height) {
     return getRaw(meta, Keys.stateRoot(height)).map(Hash::of);
+  }
+
+  Optional<org.alliancechain.core.state.Node> stateNodeOnDisk(
+      org.alliancechain.core.state.NodeKey key) {
+    return nodeStore.nodeOnDisk(key);
   }
 
   /** Every key-value pair of the head state's flat index, in key-hash order (for checks). */
