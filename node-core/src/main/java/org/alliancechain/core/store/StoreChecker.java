@@ -7,6 +7,7 @@ import java.util.function.LongFunction;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.Verdict;
 import org.alliancechain.core.block.BlockHeader;
+import org.alliancechain.core.block.BlockRules;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.hash.Hash;
@@ -113,7 +114,11 @@ public final class StoreChecker {
     if (expectedParent != null && !header.previousHash().equals(expectedParent)) {
       problem("parent_mismatch", "block " + height + " does not link to its parent");
     }
-    Verdict verdict = certified.verify(validatorsAt.apply(height));
+    ValidatorSet validators = validatorsAt.apply(height);
+    Verdict verdict =
+        parent.isPresent()
+            ? BlockRules.checkCertified(certified, parent.get(), validators)
+            : certified.verify(validators);
     if (!verdict.isOk()) {
       problem("block_invalid", "block " + height + ": " + verdict);
     }
