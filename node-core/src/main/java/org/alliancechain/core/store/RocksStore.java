@@ -194,6 +194,17 @@ public final class RocksStore implements AutoCloseable {
     return nodeStore.latestValue(TreeHashing.keyHash(key));
   }
 
+  /**
+   * The value of {@code key} at {@code height} with a proof against that height's state root.
+   *
+   * @throws org.alliancechain.core.state.StateVersionException when the height was pruned or is not
+   *     executed yet
+   */
+  public ProvenValue proveState(Bytes key, long height) {
+    return new ProvenValue(
+        height, tree.rootHash(height), key, tree.get(key, height), tree.prove(key, height));
+  }
+
   /** Writes genesis as state version 0 and head 0, once, in one synced batch. */
   public synchronized void initialize(Genesis genesis) {
     ensureOpen();
