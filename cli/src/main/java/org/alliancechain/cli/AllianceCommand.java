@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       ChainCommand.class,
       StateCommand.class,
+      WalletCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

@@ -30,6 +30,7 @@ final class ApiRoutes {
   static Router router(Node node) {
     Router router = new Router();
     router.get("/status", r -> ApiResponse.ok(status(node)));
+    router.get("/members", r -> ApiResponse.ok(members(node)));
     router.post("/tx", r -> submit(node, r));
     router.get(
         "/tx/{hash}", r -> ApiResponse.ok(txStatus(node, hash(r.pathParam("hash"), "hash"))));
@@ -192,6 +193,20 @@ final class ApiRoutes {
         account.money(),
         queries.stake(key, node.store().head()),
         Nonces.next(node.state(), key));
+  }
+
+  static ApiViews.Members members(Node node) {
+    List<ApiViews.MemberView> members = new ArrayList<>();
+    for (GenesisMember m : node.members()) {
+      members.add(
+          new ApiViews.MemberView(
+              m.name(),
+              m.publicKey().toHex(),
+              org.alliancechain.core.crypto.Address.of(m.publicKey()).toString(),
+              m.roles().stream().map(r -> r.specName()).toList(),
+              m.isValidator()));
+    }
+    return new ApiViews.Members(members, node.genesis().gatewayKey().toHex());
   }
 
   static ApiViews.Status status(Node node) {

@@ -75,6 +75,11 @@ public final class ApiViews {
       ConsensusStatus consensus,
       List<Peer> peers) {}
 
+  public record MemberView(
+      String name, String publicKey, String address, List<String> roles, boolean validator) {}
+
+  public record Members(List<MemberView> members, String gatewayKey) {}
+
   public record AccountView(
       String publicKey, String member, long tokens, long money, long stake, long nonce) {}
 }
