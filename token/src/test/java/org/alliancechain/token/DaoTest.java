@@ -205,4 +205,18 @@ class DaoTest {
     h.emptyBlocks(6);
     assertThat(h.q().committee()).containsExactlyInAnyOrder(h.pk(0), h.pk(1), h.pk(3));
   }
+
+  @Test
+  void aPassedProposalThatNoLongerAppliesChangesNothing() {
+    Harness h = alliance(AllianceMode.COOPERATIVE, 4);
+    long id = propose(h, 0, new DaoAction.AdmitMember(h.pk(1), "again", Set.of(Role.CORPORATION)));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    var before = h.q().member(h.pk(1)).orElseThrow();
+    h.emptyBlocks(6);
+    assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.NOT_APPLICABLE);
+    assertThat(h.q().member(h.pk(1))).contains(before);
+  }
 }
