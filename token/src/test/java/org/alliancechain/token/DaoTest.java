@@ -219,4 +219,19 @@ class DaoTest {
     assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.NOT_APPLICABLE);
     assertThat(h.q().member(h.pk(1))).contains(before);
   }
+
+  @Test
+  void trustCoefficientsChangedByTheDaoReachTheTrustValue() {
+    // SPEC M-9: alpha, beta, gamma and the threshold are DAO parameters
+    Harness h = alliance(AllianceMode.COMPETITIVE, 4);
+    long id = propose(h, 0, new DaoAction.SetParam(ParamId.TRUST_BETA_PPM, 250_000));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    assertThat(h.q().trustParameters().beta()).isEqualTo(600_000);
+    h.emptyBlocks(6);
+    assertThat(h.q().trustParameters().beta()).isEqualTo(250_000);
+    assertThat(h.q().trustParameters().alpha()).isEqualTo(1_000_000);
+  }
 }
