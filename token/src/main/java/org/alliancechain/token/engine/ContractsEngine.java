@@ -58,6 +58,23 @@ public final class ContractsEngine implements ContractEngine {
         }
       };
 
+  /**
+   * Parsed contracts by document, so live contracts are not re-parsed every block. A pure cache: a
+   * miss parses the stored document, so results never depend on it. Not thread-safe; the
+   * application runs on the node's one execution thread.
+   */
+  private final java.util.LinkedHashMap<String, BoundContract> parsed =
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, BoundContract> eldest) {
+          return size() > PARSED_CONTRACTS_CACHED_MAX;
+        }
+      };
+
+  private static final int PARSED_CONTRACTS_CACHED_MAX = 1024;
+
   @Override
   public Result apply(
       BlockContext block,
@@ -73,7 +90,7 @@ public final class ContractsEngine implements ContractEngine {
     } catch (DecodeException | IllegalArgumentException e) {
       return new Result.Rejected("bad_payload", e.getMessage());
     }
-    Step step = new Step(Store.of(engineState), block, sender.toHex());
+    Step step = new Step(Store.of(engineState), block, sender.toHex(), parsed);
     try {
       List<ContractEffect> effects =
           switch (tx) {
@@ -93,7 +110,7 @@ public final class ContractsEngine implements ContractEngine {
   @Override
   public List<ContractEffect> endBlock(
       BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState) {
-    Step step = new Step(Store.of(engineState), block, "");
+    Step step = new Step(Store.of(engineState), block, "", parsed);
     List<ContractEffect> out = new ArrayList<>();
     for (String id : step.live()) {
       if (out.size()
@@ -115,9 +132,11 @@ public final class ContractsEngine implements ContractEngine {
     private final long height;
     private final long nowSeconds;
     private final String me;
+    private final java.util.Map<String, BoundContract> parsed;
 
-    Step(Store store, BlockContext block, String me) {
+    Step(Store store, BlockContext block, String me, java.util.Map<String, BoundContract> parsed) {
       this.store = store;
+      this.parsed = parsed;
       this.height = block.height();
       this.nowSeconds = block.timeMillis() / 1000;
       this.me = me;
@@ -169,7 +188,7 @@ public final class ContractsEngine implements ContractEngine {
           store
               .get(key("doc/", id), r -> r.string("document", ContractLimits.DOCUMENT_BYTES_MAX))
               .orElseThrow(() -> new AssertionError("invariant broken: no document for " + id));
-      return ContractParser.parseBound(doc, ADDRESSES);
+      return parsed.computeIfAbsent(doc, d -> ContractParser.parseBound(d, ADDRESSES));
     }
 
     private static <T> T ok(Outcome<T> outcome) {
