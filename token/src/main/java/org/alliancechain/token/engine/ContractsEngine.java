@@ -100,6 +100,8 @@ public final class ContractsEngine implements ContractEngine {
             case Lifecycle.Sign t -> step.sign(t.contractId());
             case Lifecycle.AckTransfer t -> step.acknowledge(t);
             case Lifecycle.Cancel t -> step.cancel(t.contractId());
+            case Lifecycle.RejectOffers t -> step.reject(t);
+            case Lifecycle.WithdrawRequest t -> step.withdraw(t.requestId());
           };
       return new Result.Accepted(effects);
     } catch (TxRejected e) {
@@ -276,6 +278,16 @@ public final class ContractsEngine implements ContractEngine {
           r.reward(),
           r.type().monetary(),
           r.type().name());
+    }
+
+    List<ContractEffect> reject(Lifecycle.RejectOffers t) {
+      put(ok(SharingLifecycle.reject(sharingCase(t.requestId()), me, t.offerIds())));
+      return List.of();
+    }
+
+    List<ContractEffect> withdraw(String requestId) {
+      put(ok(SharingLifecycle.withdraw(sharingCase(requestId), me)));
+      return List.of();
     }
 
     List<ContractEffect> sign(String id) {
