@@ -16,6 +16,7 @@ import org.alliancechain.contracts.sharing.Outcome;
 import org.alliancechain.contracts.sharing.Request;
 import org.alliancechain.contracts.sharing.SharingCase;
 import org.alliancechain.contracts.sharing.SharingLifecycle;
+import org.alliancechain.contracts.xml.ContractException;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.app.BlockContext;
 import org.alliancechain.core.app.StateWriter;
@@ -106,6 +107,9 @@ public final class ContractsEngine implements ContractEngine {
       return new Result.Accepted(effects);
     } catch (TxRejected e) {
       return new Result.Rejected(e.reason(), e.detail());
+    } catch (ContractException | IllegalArgumentException e) {
+      // input the contracts module refuses by exception (malformed terms or records)
+      return new Result.Rejected("invalid_contract", String.valueOf(e.getMessage()));
     }
   }
 

@@ -404,4 +404,27 @@ class ContractsEngineTest {
                 .code())
         .isEqualTo("wrong_phase");
   }
+
+  @Test
+  void termsTheTemplatesRefuseDraftNoContract() {
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(n, "r1", AllianceMode.COOPERATIVE, ResourceType.DATA, 1, 100, List.of()))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(new Offer("o1", "r1", n.addr(1), "corp-1", "d", "p", 100))));
+    TxOutcome out =
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                new DraftTerms(n.nowSeconds() + 50, n.nowSeconds(), 0, 0, 0, false)));
+    assertThat(out.code()).isEqualTo("invalid_contract");
+    assertThat(n.q().contract("c1")).isEmpty();
+  }
 }
