@@ -239,6 +239,46 @@ class PeerNetworkTest {
   }
 
   @Test
+  void aMemberAdmittedAtRuntimeIsRefusedBeforeAndLinkedAfter() throws Exception {
+    List<Node> m = startMembers(2);
+    // A key smaller than a member's, so that it dials that member and gets refused.
+    KeyPair newcomerKey = sortedKeys(1, 100).get(0);
+    for (int seed = 101; newcomerKey.publicKey().compareTo(m.get(1).key.publicKey()) > 0; seed++) {
+      newcomerKey = sortedKeys(1, seed).get(0);
+    }
+    MutableDirectory newcomersView = new MutableDirectory();
+    for (Node node : m) {
+      newcomersView.put(node.key.publicKey(), directory.address(node.key.publicKey()));
+    }
+    KeyPair admitted = newcomerKey;
+    Node newcomer = new Node(admitted);
+    newcomer.start(newcomersView); // it believes it is a member; the alliance does not yet
+    nodes.add(newcomer);
+    newcomer.net.membershipChanged();
+    for (Node node : m) {
+      node.net.membershipChanged(); // whoever has the smaller key dials; either side refuses
+    }
+    Await.until(
+        "refused",
+        WAIT,
+        () ->
+            m.get(0).net.rejectCount(RejectReason.NOT_MEMBER)
+                    + m.get(1).net.rejectCount(RejectReason.NOT_MEMBER)
+                    + newcomer.net.rejectCount(RejectReason.NOT_MEMBER)
+                > 0);
+    assertThat(newcomer.net.connectedPeers()).isEmpty();
+
+    // the DAO admits it: every node's directory now lists it
+    directory.put(admitted.publicKey(), newcomersView.address(admitted.publicKey()));
+    for (Node node : m) {
+      newcomersView.put(node.key.publicKey(), directory.address(node.key.publicKey()));
+      node.net.membershipChanged();
+    }
+    newcomer.net.membershipChanged();
+    Await.until("linked", WAIT, () -> newcomer.net.connectedPeers().size() == 2);
+  }
+
+  @Test
   void aRemovedMemberIsDisconnected() throws Exception {
     List<Node> m = startMembers(2);
     directory.remove(m.get(1).key.publicKey());
@@ -276,5 +316,51 @@ class PeerNetworkTest {
     }
     assertThat(a.net.throttleCount()).isPositive();
     assertThat(a.received.get(299).text()).isEqualTo("f299");
+  }
+
+  @Test
+  void aSlowHandlerPausesReadingFromTheSenderInsteadOfBufferingWithoutBound() throws Exception {
+    List<KeyPair> keys = sortedKeys(2, 60);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger handled =
+        new java.util.concurrent.atomic.AtomicInteger();
+    PeerNetwork slow =
+        PeerNetworks.start(
+            new PeerNetworkConfig(keys.get(0), NET, "127.0.0.1", 0, testLimits(), 1),
+            directory,
+            (sender, message) -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              handled.incrementAndGet();
+            },
+            PeerListener.NONE);
+    Node holder = new Node(keys.get(0));
+    holder.net = slow;
+    nodes.add(holder);
+    directory.put(keys.get(1).publicKey(), Optional.empty());
+    int count = 600; // 600 KiB, over twice the 256 KiB inbound queue of the test limits
+    try (RawPeer flood = new RawPeer(slow.port())) {
+      flood.handshake(keys.get(1), NET, keys.get(0).publicKey());
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < count; i++) {
+                    flood.sendMessage(new byte[1024]); // blocks once the node stops reading
+                  }
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      writer.start();
+      Await.until("reading paused", WAIT, () -> slow.throttleCount() > 0);
+      release.countDown();
+      Await.until("all handled", WAIT, () -> handled.get() == count);
+      writer.join(WAIT.toMillis());
+    }
+    assertThat(slow.rejectCount(RejectReason.INBOUND_OVERFLOW)).isZero();
   }
 }

@@ -67,7 +67,8 @@ class TreeServiceLoopbackTest {
               got::add,
               ex,
               () -> System.nanoTime() / 1_000,
-              64 * 1024);
+              64 * 1024,
+              10_000);
       mux.register(ChannelMux.Channel.TREE, service);
       services.add(service);
     }
@@ -108,6 +109,16 @@ class TreeServiceLoopbackTest {
       assertThat(services.get(n).commTimes().cooperative().routes()).isEqualTo(1);
     }
     assertThat(delivered.get(3)).isEmpty(); // the origin does not deliver its own request
+
+    org.alliancechain.p2p.metrics.MetricsRegistry registry =
+        new org.alliancechain.p2p.metrics.MetricsRegistry();
+    P2pMetrics.register(registry, networks.get(0));
+    P2pMetrics.register(registry, services.get(0));
+    assertThat(registry.render())
+        .contains(
+            "p2p_peers_connected 3",
+            "tree_f_aco_routes 1",
+            "p2p_rejected_total{reason=\"not_member\"} 0");
   }
 
   @Test

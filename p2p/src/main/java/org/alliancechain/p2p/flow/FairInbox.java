@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * Per-peer inbound queues served round-robin: one item from each peer with something queued in
  * turn, so a peer that floods waits behind its own backlog and never in front of the others. Each
  * queue is bounded in bytes: at {@code highWaterBytes} the caller is told to stop reading from that
- * peer, and {@code onDrained} is called once the queue is back under half of it. Above {@code
- * hardLimitBytes} items are refused. Thread-safe.
+ * peer (on every item while over it), and {@code onDrained} is called once the queue is back under
+ * half of it. Above {@code hardLimitBytes} items are refused. Thread-safe.
  */
 public final class FairInbox<K, T> {
   /** What {@link #offer} did. */
@@ -69,7 +69,9 @@ public final class FairInbox<K, T> {
         ring.addLast(peer);
       }
       notEmpty.signal();
-      if (q.bytes >= highWaterBytes && !q.paused) {
+      // Said on every message over the mark, not only the first: a link that replaced the one
+      // that was paused must pause too.
+      if (q.bytes >= highWaterBytes) {
         q.paused = true;
         return Admission.ACCEPTED_PAUSE;
       }

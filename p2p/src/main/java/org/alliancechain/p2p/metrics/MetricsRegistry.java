@@ -87,6 +87,12 @@ public final class MetricsRegistry {
     return ((CounterMetric) m).counter();
   }
 
+  /** A counter whose value something else keeps (read on scrape); it must never go down. */
+  public synchronized void counterFrom(
+      String name, String help, LongSupplier supplier, String... labels) {
+    register(name, "counter", help, labels, () -> new GaugeMetric(supplier));
+  }
+
   public synchronized void gauge(
       String name, String help, LongSupplier supplier, String... labels) {
     register(name, "gauge", help, labels, () -> new GaugeMetric(supplier));

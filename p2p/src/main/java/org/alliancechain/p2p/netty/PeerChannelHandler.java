@@ -114,7 +114,7 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
           writeClear(result.message3().toByteArray());
           established(result.established());
         }
-      } else if (peer == null && !sentMessage2) {
+      } else if (!sentMessage2) {
         sentMessage2 = true;
         writeClear(handshake.onMessage1(bytes));
       } else {
@@ -201,9 +201,11 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     switch (network.inbox().offer(peer, message, message.length)) {
       case ACCEPTED -> {}
       case ACCEPTED_PAUSE -> {
-        pausedByQueue = true;
-        network.throttled();
-        updateAutoRead();
+        if (!pausedByQueue) {
+          pausedByQueue = true;
+          network.throttled();
+          updateAutoRead();
+        }
       }
       case REFUSED -> network.count(RejectReason.INBOUND_OVERFLOW);
     }

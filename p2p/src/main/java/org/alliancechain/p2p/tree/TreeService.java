@@ -46,6 +46,10 @@ public final class TreeService implements MessageHandler {
   private final CommTimes commTimes = new CommTimes();
   private final LongAdder malformed = new LongAdder();
   private final LongAdder skipped = new LongAdder();
+  private final LongAdder overflow = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicInteger queued =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final int queuedMessagesMax;
   private ScheduledFuture<?> timer;
 
   public TreeService(
@@ -55,7 +59,8 @@ public final class TreeService implements MessageHandler {
       Deliveries deliveries,
       ScheduledExecutorService executor,
       LongSupplier clockMicros,
-      int payloadBytesMax) {
+      int payloadBytesMax,
+      int queuedMessagesMax) {
     this.lft = lft;
     this.tft = tft;
     this.transport = transport;
@@ -63,6 +68,7 @@ public final class TreeService implements MessageHandler {
     this.executor = executor;
     this.clockMicros = clockMicros;
     this.payloadBytesMax = payloadBytesMax;
+    this.queuedMessagesMax = queuedMessagesMax;
   }
 
   public CommTimes commTimes() {
@@ -75,6 +81,11 @@ public final class TreeService implements MessageHandler {
 
   public long skippedCount() {
     return skipped.sum();
+  }
+
+  /** Tree messages dropped because {@code queuedMessagesMax} were already waiting. */
+  public long overflowCount() {
+    return overflow.sum();
   }
 
   /** Starts a cooperative broadcast (SPEC M-6) through the first alliance node that answers. */
@@ -100,8 +111,15 @@ public final class TreeService implements MessageHandler {
 
   @Override
   public void onMessage(PublicKey sender, byte[] bytes) {
+    // Bounded hand-off: the executor's own queue is not, so count what is waiting.
+    if (queued.incrementAndGet() > queuedMessagesMax) {
+      queued.decrementAndGet();
+      overflow.increment();
+      return;
+    }
     executor.execute(
         () -> {
+          queued.decrementAndGet();
           TreeMessage message;
           try {
             message = TreeCodec.decode(bytes, payloadBytesMax);

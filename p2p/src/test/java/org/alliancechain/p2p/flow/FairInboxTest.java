@@ -30,7 +30,7 @@ class FairInboxTest {
     FairInbox<String, Integer> inbox = new FairInbox<>(100, 150, drained::add);
     assertThat(inbox.offer("p", 1, 60)).isEqualTo(FairInbox.Admission.ACCEPTED);
     assertThat(inbox.offer("p", 2, 40)).isEqualTo(FairInbox.Admission.ACCEPTED_PAUSE);
-    assertThat(inbox.offer("p", 3, 40)).isEqualTo(FairInbox.Admission.ACCEPTED);
+    assertThat(inbox.offer("p", 3, 40)).isEqualTo(FairInbox.Admission.ACCEPTED_PAUSE);
     assertThat(inbox.offer("p", 4, 20)).isEqualTo(FairInbox.Admission.REFUSED);
     assertThat(inbox.queuedBytes("p")).isEqualTo(140);
     inbox.poll(0, TimeUnit.MILLISECONDS); // 80 left: above half of 100
