@@ -70,6 +70,9 @@ public final class ContractLimits {
   /** Bytes of one encoded sharing record (request, offer, acceptance). */
   public static final int RECORD_BYTES_MAX = 16 * 1024;
 
+  /** UTF-8 bytes of the reason stored with a contract's status (longer reasons are cut). */
+  public static final int STATUS_REASON_BYTES_MAX = 1024;
+
   static {
     Invariants.check(ELEMENT_COUNT_MAX * 16 <= DOCUMENT_BYTES_MAX, "element count fits document");
     Invariants.check(TEXT_CHARS_MAX <= DOCUMENT_BYTES_MAX, "text fits document");

@@ -140,6 +140,11 @@ public final class ContractValidator {
     if (contract.preconditions().isEmpty()) {
       error(Code.MISSING_ELEMENT, "smart_contract", "at least one <precondition>");
     }
+    callShape();
+    parameterShape();
+  }
+
+  private void callShape() {
     List<Call> calls =
         new ArrayList<>(List.of(contract.performanceType(), contract.performanceObject()));
     contract.preconditions().forEach(c -> calls.addAll(c.terms()));
@@ -177,7 +182,6 @@ public final class ContractValidator {
           "smart_contract",
           "at most " + ContractLimits.EXPRESSION_TERMS_MAX + " rules or terms per element");
     }
-    parameterShape();
   }
 
   private void parameterShape() {

@@ -95,7 +95,7 @@ public final class ExpressionParser {
     if (!isPartyName(name)) {
       throw new SyntaxException(
           parser.position,
-          "a party name of letters, digits, '_', '-', '.' and inner spaces (at most "
+          "a party name of (Unicode) letters, digits, '_', '-', '.' and inner spaces (at most "
               + ContractLimits.NAME_CHARS_MAX
               + " characters) before '('");
     }
@@ -115,7 +115,8 @@ public final class ExpressionParser {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = isAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ' ';
+      // Corporations' names are not ASCII everywhere: any Unicode letter or digit (BMP) is allowed.
+      boolean ok = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ' ';
       if (!ok || (c == ' ' && name.charAt(i - 1) == ' ')) {
         return false;
       }

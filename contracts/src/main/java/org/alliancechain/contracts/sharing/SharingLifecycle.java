@@ -65,6 +65,7 @@ public final class SharingLifecycle {
     if (!offer.requestId().equals(c.request().id())
         || !fits(offer.id())
         || !fits(offer.provider())
+        || !fits(offer.providerName())
         || !fitsText(offer.description())
         || !fitsText(offer.profile())
         || offer.expectedReward() < 0) {

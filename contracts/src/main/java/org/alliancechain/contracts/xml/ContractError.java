@@ -49,7 +49,7 @@ public record ContractError(Code code, int line, int column, String element, Str
     if (!element.isEmpty()) {
       out.append('<').append(element).append(">: ");
     }
-    return out.append(code).append(": ").append(expected).toString();
+    return out.append(code).append(": expected ").append(expected).toString();
   }
 
   @Override

@@ -99,6 +99,68 @@ class InterpreterTest {
         .containsExactly(new TokenPayment("ac1p1", 501), new TokenPayment("ac1p2", 500));
   }
 
+  private static String listing(String name) throws java.io.IOException {
+    try (var in = InterpreterTest.class.getResourceAsStream("/listings/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void theCorrectedListingsRunOnceTheirPlaceholdersAreBound() throws java.io.IOException {
+    // CONTRACTS.md Listing 1 with a <parameters> block: 1001 tokens, equal shares
+    String one =
+        listing("listing1-corrected.xml")
+            .replace(
+                "</smart_contract>",
+                """
+          <parameters>
+            <param name="address_1" value="ac1p1"/>
+            <param name="address_2" value="ac1p2"/>
+            <param name="address_3" value="ac1r"/>
+            <param name="share" value="equal"/>
+            <param name="amount" value="1001"/>
+            <param name="starting_date" value="0"/>
+            <param name="ending_date" value="100"/>
+          </parameters>
+        </smart_contract>""");
+    BoundContract c1 = ContractParser.parseBound(one, AddressRule.DEFAULT);
+    assertThat(
+            run(c1, ContractStatus.drafted(), facts(ALL_COOP, Set.of(0), Map.of(), 50)).effects())
+        .containsExactly(new TokenPayment("ac1p1", 501), new TokenPayment("ac1p2", 500));
+    // Listing 2: above_amount bounds both money_amount and patent_value; amount is the reward
+    // and (through bonus_payment token (amount, address_1)) the bonus as well
+    String two =
+        listing("listing2-corrected.xml")
+            .replace(
+                "</smart_contract>",
+                """
+          <parameters>
+            <param name="address_1" value="ac1p"/>
+            <param name="address_2" value="ac1r"/>
+            <param name="share" value="1"/>
+            <param name="amount" value="40"/>
+            <param name="starting_date" value="0"/>
+            <param name="ending_date" value="100"/>
+            <param name="above_amount" value="1000"/>
+            <param name="before_time" value="60"/>
+          </parameters>
+        </smart_contract>""");
+    BoundContract c2 = ContractParser.parseBound(two, AddressRule.DEFAULT);
+    Map<String, Long> meta =
+        Map.of("money_amount", 5000L, "patent_value", 1001L, "information_collection", 59L);
+    assertThat(
+            run(c2, ContractStatus.drafted(), facts(Set.of("ac1p", "ac1r"), Set.of(0), meta, 50))
+                .effects())
+        .containsExactly(new Effect.BonusPayment("ac1p", 40), new TokenPayment("ac1p", 40));
+    Map<String, Long> late =
+        Map.of("money_amount", 5000L, "patent_value", 1001L, "information_collection", 60L);
+    assertThat(
+            run(c2, ContractStatus.drafted(), facts(Set.of("ac1p", "ac1r"), Set.of(0), late, 50))
+                .status()
+                .state())
+        .isEqualTo(ContractState.ESCALATED);
+  }
+
   @Test
   void nothingExecutesBeforeTheWindowOpensEvenWithEverythingVerified() {
     BoundContract c = cooperative(100, 1000, 2000, 1);

@@ -281,6 +281,19 @@ class ContractParserTest {
   }
 
   @Test
+  void partyNamesMayBeAnyLettersButNotParenthesesOrDoubleSpaces() throws IOException {
+    String doc =
+        resource("listing1-corrected.xml").replace("Provider_2 (", "Société Générale 华为 (");
+    assertThat(ContractParser.parse(doc).parties().beneficiaries().get(1).name())
+        .isEqualTo("Société Générale 华为");
+    String bad = resource("listing1-corrected.xml").replace("Provider_2 (", "Provider  2 (");
+    ContractException e = reject(bad);
+    assertThat(e.first().code()).isEqualTo(Code.EXPRESSION_SYNTAX);
+    assertThat(e.first().line()).isEqualTo(5);
+    assertThat(e.first().element()).isEqualTo("beneficiary");
+  }
+
+  @Test
   void literalArgumentsAreAcceptedWhereAmountsAndTimesGo() throws IOException {
     String doc =
         resource("listing1-corrected.xml").replace("token (share, amount)", "token (share, 500)");

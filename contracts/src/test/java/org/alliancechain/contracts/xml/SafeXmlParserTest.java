@@ -129,6 +129,21 @@ class SafeXmlParserTest {
   }
 
   @Test
+  void aRawAmpersandInAnAttributeNamesTheElementCarryingIt() {
+    ContractException e =
+        reject("<smart_contract>\n  <param name=\"a&b\" value=\"1\"/>\n</smart_contract>");
+    assertThat(e.errors())
+        .singleElement()
+        .satisfies(
+            err -> {
+              assertThat(err.code()).isEqualTo(Code.RAW_AMPERSAND);
+              assertThat(err.line()).isEqualTo(2);
+              assertThat(err.column()).isEqualTo(17); // two spaces, <param name="a, then &
+              assertThat(err.element()).isEqualTo("param");
+            });
+  }
+
+  @Test
   void acceptsPredefinedEntitiesAndCharacterReferences() {
     XmlElement root =
         SafeXmlParser.parse(
