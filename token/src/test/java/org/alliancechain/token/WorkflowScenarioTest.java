@@ -175,7 +175,7 @@ class WorkflowScenarioTest {
           new Request(
               id,
               org.alliancechain.contracts.sharing.AllianceMode.valueOf(mode.name()),
-              h.pk(r).toHex(),
+              org.alliancechain.core.crypto.Address.of(h.pk(r)).toText(),
               "corp-" + r,
               money ? ResourceType.MONEY : ResourceType.DATA,
               "need",
@@ -199,7 +199,14 @@ class WorkflowScenarioTest {
       return life(
           p,
           new Lifecycle.SubmitOffer(
-              new Offer(id, req.id(), h.pk(p).toHex(), "corp-" + p, "d", "p", 10)));
+              new Offer(
+                  id,
+                  req.id(),
+                  org.alliancechain.core.crypto.Address.of(h.pk(p)).toText(),
+                  "corp-" + p,
+                  "d",
+                  "p",
+                  10)));
     }
 
     private Transaction accept() {

@@ -3,7 +3,6 @@ package org.alliancechain.token.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.alliancechain.contracts.ContractLimits;
 import org.alliancechain.contracts.interp.ContractStatus;
 import org.alliancechain.contracts.interp.Execution;
@@ -21,6 +20,7 @@ import org.alliancechain.core.Bytes;
 import org.alliancechain.core.app.BlockContext;
 import org.alliancechain.core.app.StateWriter;
 import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.crypto.Address;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.AllianceMode;
 import org.alliancechain.token.TokenLimits;
@@ -46,18 +46,11 @@ import org.alliancechain.token.tx.TxKind;
  * doc/{contractId}  the contract document (XML, UTF-8)
  * con/{contractId}  LiveContract: interpreter status and facts
  * live              sorted ids of contracts not yet in a terminal state
+ * who/{address}     the public key behind an address
  * </pre>
  */
 public final class ContractsEngine implements ContractEngine {
-  private static final AddressRule ADDRESSES =
-      address -> {
-        try {
-          PublicKey.fromHex(address);
-          return Optional.empty();
-        } catch (IllegalArgumentException e) {
-          return Optional.of("a member's public key in hex, found \"" + address + "\"");
-        }
-      };
+  private static final AddressRule ADDRESSES = AddressRule.NODE_CORE;
 
   /**
    * Parsed contracts by document, so live contracts are not re-parsed every block. A pure cache: a
@@ -91,7 +84,7 @@ public final class ContractsEngine implements ContractEngine {
     } catch (DecodeException | IllegalArgumentException e) {
       return new Result.Rejected("bad_payload", e.getMessage());
     }
-    Step step = new Step(Store.of(engineState), block, sender.toHex(), parsed);
+    Step step = new Step(Store.of(engineState), block, sender, parsed);
     try {
       List<ContractEffect> effects =
           switch (tx) {
@@ -116,7 +109,7 @@ public final class ContractsEngine implements ContractEngine {
   @Override
   public List<ContractEffect> endBlock(
       BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState) {
-    Step step = new Step(Store.of(engineState), block, "", parsed);
+    Step step = new Step(Store.of(engineState), block, null, parsed);
     List<ContractEffect> out = new ArrayList<>();
     for (String id : step.live()) {
       if (out.size()
@@ -140,12 +133,27 @@ public final class ContractsEngine implements ContractEngine {
     private final String me;
     private final java.util.Map<String, BoundContract> parsed;
 
-    Step(Store store, BlockContext block, String me, java.util.Map<String, BoundContract> parsed) {
+    /** {@code sender} is null at the end of a block. */
+    Step(
+        Store store,
+        BlockContext block,
+        PublicKey sender,
+        java.util.Map<String, BoundContract> parsed) {
       this.store = store;
       this.parsed = parsed;
       this.height = block.height();
       this.nowSeconds = block.timeMillis() / 1000;
-      this.me = me;
+      this.me = sender == null ? "" : Address.of(sender).toText();
+      if (sender != null && !store.contains(key("who/", me))) {
+        store.put(key("who/", me), sender::encode);
+      }
+    }
+
+    /** The key behind an address, known once its owner has signed a lifecycle transaction. */
+    PublicKey keyOf(String address) {
+      return store
+          .get(key("who/", address), r -> PublicKey.decode(r, "key"))
+          .orElseThrow(() -> new TxRejected("unknown_address", address));
     }
 
     private static Bytes key(String prefix, String id) {
@@ -268,16 +276,15 @@ public final class ContractsEngine implements ContractEngine {
       return List.of(registered(accepted, bound(id)));
     }
 
-    private static ContractEffect registered(SharingCase c, BoundContract b) {
+    private ContractEffect registered(SharingCase c, BoundContract b) {
       List<ProviderShare> providers = new ArrayList<>();
       for (int i = 0; i < b.payees().size(); i++) {
-        providers.add(
-            new ProviderShare(EffectTranslator.key(b.payees().get(i)), b.shareParts().get(i)));
+        providers.add(new ProviderShare(keyOf(b.payees().get(i)), b.shareParts().get(i)));
       }
       Request r = c.request();
       return new ContractEffect.Registered(
           b.contract().id(),
-          EffectTranslator.key(r.requester()),
+          keyOf(r.requester()),
           providers,
           r.reward(),
           r.type().monetary(),
@@ -304,7 +311,7 @@ public final class ContractsEngine implements ContractEngine {
           b.contract().attributes().monetary() && !c.escrowFunded() && b.payees().get(0).equals(me);
       if (funds) {
         // the money provider's signature authorises moving its money into escrow (M-17)
-        effects.add(new ContractEffect.EscrowLock(id, EffectTranslator.key(me), b.escrowAmount()));
+        effects.add(new ContractEffect.EscrowLock(id, keyOf(me), b.escrowAmount()));
       }
       effects.addAll(advance(c.signedBy(me, c.escrowFunded() || funds)));
       return effects;
@@ -340,8 +347,8 @@ public final class ContractsEngine implements ContractEngine {
             e.failure().get().detail());
       }
       List<ContractEffect> effects =
-          new ArrayList<>(EffectTranslator.translate(b, e.effects(), c.metadata()));
-      effects.add(new ContractEffect.Cancelled(id, EffectTranslator.key(me)));
+          new ArrayList<>(EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf));
+      effects.add(new ContractEffect.Cancelled(id, keyOf(me)));
       save(c.with(e.status()));
       return effects;
     }
@@ -353,7 +360,7 @@ public final class ContractsEngine implements ContractEngine {
           Interpreter.step(
               b, c.status(), c.facts(height, nowSeconds), ContractLimits.INTERPRETER_STEPS_DEFAULT);
       save(c.with(e.status()));
-      return EffectTranslator.translate(b, e.effects(), c.metadata());
+      return EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf);
     }
 
     private void save(LiveContract c) {

@@ -77,7 +77,7 @@ class ContractsEngineTest {
     }
 
     String addr(int i) {
-      return keys[i].publicKey().toHex();
+      return org.alliancechain.core.crypto.Address.of(keys[i].publicKey()).toText();
     }
 
     TokenQueries q() {
