@@ -234,4 +234,20 @@ class DaoTest {
     assertThat(h.q().trustParameters().beta()).isEqualTo(250_000);
     assertThat(h.q().trustParameters().alpha()).isEqualTo(1_000_000);
   }
+
+  @Test
+  void aRemovedValidatorLeavesTheSetAtTheNextEpoch() {
+    // SPEC M-3, M-23: a removed member's node is no longer a validator
+    Harness h = alliance(AllianceMode.COOPERATIVE, 5);
+    long id = propose(h, 0, new DaoAction.RemoveMember(h.pk(3)));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    h.emptyBlocks(6);
+    assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.EXECUTED);
+    assertThat(h.q().pendingValidatorSet(9).contains(h.pk(3))).isTrue();
+    assertThat(h.q().pendingValidatorSet(10).contains(h.pk(3))).isFalse();
+    assertThat(h.q().pendingValidatorSet(10).size()).isEqualTo(3);
+  }
 }
