@@ -73,7 +73,9 @@ public final class TokenApplication implements Application {
           ? Verdict.ok()
           : Verdict.reject(
               "not_gateway",
-              kind + " is the gateway's alone, and it may only " + "deposit or withdraw");
+              "only the gateway records deposits, and the gateway only deposits or withdraws ("
+                  + kind
+                  + ")");
     }
     return ledger.isActiveMember(sender)
         ? Verdict.ok()

@@ -2,6 +2,7 @@ package org.alliancechain.token;
 
 import java.util.List;
 import java.util.Optional;
+import org.alliancechain.contracts.trust.TrustParameters;
 import org.alliancechain.core.app.StateReader;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.PublicKey;
@@ -71,6 +72,20 @@ public final class TokenQueries {
    */
   public ValidatorSet pendingValidatorSet(long height) {
     return ledger.validators().effectiveAt(height);
+  }
+
+  /**
+   * The DAO's trust coefficients (M-9) for the contracts module's trust value; the prior for a
+   * ratio without history is 0.5.
+   */
+  public TrustParameters trustParameters() {
+    Parameters p = ledger.params();
+    return new TrustParameters(
+        p.get(ParamId.TRUST_ALPHA_PPM),
+        p.get(ParamId.TRUST_BETA_PPM),
+        p.get(ParamId.TRUST_GAMMA_PPM),
+        p.get(ParamId.TRUST_THRESHOLD_PPM),
+        TokenLimits.PPM / 2);
   }
 
   public Optional<Proposal> proposal(long id) {

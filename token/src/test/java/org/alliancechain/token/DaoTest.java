@@ -205,4 +205,49 @@ class DaoTest {
     h.emptyBlocks(6);
     assertThat(h.q().committee()).containsExactlyInAnyOrder(h.pk(0), h.pk(1), h.pk(3));
   }
+
+  @Test
+  void aPassedProposalThatNoLongerAppliesChangesNothing() {
+    Harness h = alliance(AllianceMode.COOPERATIVE, 4);
+    long id = propose(h, 0, new DaoAction.AdmitMember(h.pk(1), "again", Set.of(Role.CORPORATION)));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    var before = h.q().member(h.pk(1)).orElseThrow();
+    h.emptyBlocks(6);
+    assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.NOT_APPLICABLE);
+    assertThat(h.q().member(h.pk(1))).contains(before);
+  }
+
+  @Test
+  void trustCoefficientsChangedByTheDaoReachTheTrustValue() {
+    // SPEC M-9: alpha, beta, gamma and the threshold are DAO parameters
+    Harness h = alliance(AllianceMode.COMPETITIVE, 4);
+    long id = propose(h, 0, new DaoAction.SetParam(ParamId.TRUST_BETA_PPM, 250_000));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    assertThat(h.q().trustParameters().beta()).isEqualTo(600_000);
+    h.emptyBlocks(6);
+    assertThat(h.q().trustParameters().beta()).isEqualTo(250_000);
+    assertThat(h.q().trustParameters().alpha()).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void aRemovedValidatorLeavesTheSetAtTheNextEpoch() {
+    // SPEC M-3, M-23: a removed member's node is no longer a validator
+    Harness h = alliance(AllianceMode.COOPERATIVE, 5);
+    long id = propose(h, 0, new DaoAction.RemoveMember(h.pk(3)));
+    h.block(
+        h.tx(h.m(0), new TokenTx.Vote(id, true)),
+        h.tx(h.m(1), new TokenTx.Vote(id, true)),
+        h.tx(h.m(2), new TokenTx.Vote(id, true)));
+    h.emptyBlocks(6);
+    assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.EXECUTED);
+    assertThat(h.q().pendingValidatorSet(9).contains(h.pk(3))).isTrue();
+    assertThat(h.q().pendingValidatorSet(10).contains(h.pk(3))).isFalse();
+    assertThat(h.q().pendingValidatorSet(10).size()).isEqualTo(3);
+  }
 }

@@ -151,4 +151,17 @@ class WalletTest {
     h.one(h.tx(h.m(0), new TokenTx.TransferTokens(h.pk(1), 1)));
     assertThat(h.tokens(0) + h.tokens(1) + h.tokens(2)).isEqualTo(before);
   }
+
+  @Test
+  void theContractEngineWritesOnlyUnderItsOwnPrefix() {
+    // the scripted engine writes key 0x01; the ledger stores it as "x/" + 0x01
+    var before = h.state.snapshot();
+    h.one(h.lifecycle(h.m(0), TxKind.SUBMIT_REQUEST));
+    var after = h.state.snapshot();
+    assertThat(after.get(org.alliancechain.core.Bytes.wrap(new byte[] {'x', '/', 1})))
+        .isEqualTo(
+            org.alliancechain.core.Bytes.wrap(new byte[] {(byte) TxKind.SUBMIT_REQUEST.code()}));
+    assertThat(before.get(org.alliancechain.core.Bytes.wrap(new byte[] {1}))).isNull();
+    assertThat(after.get(org.alliancechain.core.Bytes.wrap(new byte[] {1}))).isNull();
+  }
 }

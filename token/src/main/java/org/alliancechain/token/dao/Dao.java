@@ -10,11 +10,13 @@ import org.alliancechain.token.AllianceMode;
 import org.alliancechain.token.ExecContext;
 import org.alliancechain.token.TokenLimits;
 import org.alliancechain.token.TxRejected;
+import org.alliancechain.token.state.BufferedState;
 import org.alliancechain.token.state.Codecs;
 import org.alliancechain.token.state.Counters;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.ParamId;
+import org.alliancechain.token.state.Store;
 import org.alliancechain.token.tx.DaoAction;
 
 /**
@@ -157,8 +159,7 @@ public final class Dao {
     for (long id : due(height)) {
       Proposal p = require(id);
       Proposal.Status status = tally(p);
-      if (status == Proposal.Status.EXECUTED
-          && !new DaoExecutor(ledger, height).execute(p.action())) {
+      if (status == Proposal.Status.EXECUTED && !executeWhole(p, height)) {
         status = Proposal.Status.NOT_APPLICABLE;
       }
       Proposal done = p.closed(status);
@@ -169,6 +170,20 @@ public final class Dao {
     }
     putDue(height, List.of());
     return closed;
+  }
+
+  /** Executes the action in an overlay: it applies whole or, if refused, not at all. */
+  private boolean executeWhole(Proposal p, long height) {
+    BufferedState overlay = new BufferedState(ledger.store().writer());
+    try {
+      if (new DaoExecutor(new Ledger(Store.of(overlay)), height).execute(p.action())) {
+        overlay.flushTo(ledger.store().writer());
+        return true;
+      }
+      return false;
+    } catch (TxRejected | ArithmeticException e) {
+      return false;
+    }
   }
 
   private Proposal.Status tally(Proposal p) {

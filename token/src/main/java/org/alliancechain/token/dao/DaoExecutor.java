@@ -44,6 +44,8 @@ final class DaoExecutor {
   private boolean admit(DaoAction.AdmitMember a) {
     if (ledger.isActiveMember(a.key())
         || ledger.activeMembers().size() >= TokenLimits.MEMBERS_MAX
+        || (ledger.member(a.key()).isEmpty()
+            && ledger.accounts().size() >= TokenLimits.ACCOUNTS_MAX)
         || a.key().equals(ledger.gateway())) {
       return false;
     }

@@ -3,7 +3,6 @@ package org.alliancechain.token.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.alliancechain.contracts.ContractLimits;
 import org.alliancechain.contracts.interp.ContractStatus;
 import org.alliancechain.contracts.interp.Execution;
@@ -16,10 +15,12 @@ import org.alliancechain.contracts.sharing.Outcome;
 import org.alliancechain.contracts.sharing.Request;
 import org.alliancechain.contracts.sharing.SharingCase;
 import org.alliancechain.contracts.sharing.SharingLifecycle;
+import org.alliancechain.contracts.xml.ContractException;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.app.BlockContext;
 import org.alliancechain.core.app.StateWriter;
 import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.crypto.Address;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.AllianceMode;
 import org.alliancechain.token.TokenLimits;
@@ -45,18 +46,28 @@ import org.alliancechain.token.tx.TxKind;
  * doc/{contractId}  the contract document (XML, UTF-8)
  * con/{contractId}  LiveContract: interpreter status and facts
  * live              sorted ids of contracts not yet in a terminal state
+ * who/{address}     the public key behind an address
  * </pre>
  */
 public final class ContractsEngine implements ContractEngine {
-  private static final AddressRule ADDRESSES =
-      address -> {
-        try {
-          PublicKey.fromHex(address);
-          return Optional.empty();
-        } catch (IllegalArgumentException e) {
-          return Optional.of("a member's public key in hex, found \"" + address + "\"");
+  private static final AddressRule ADDRESSES = AddressRule.NODE_CORE;
+
+  /**
+   * Parsed contracts by document, so live contracts are not re-parsed every block. A pure cache: a
+   * miss parses the stored document, so results never depend on it. Not thread-safe; the
+   * application runs on the node's one execution thread.
+   */
+  private final java.util.LinkedHashMap<String, BoundContract> parsed =
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, BoundContract> eldest) {
+          return size() > PARSED_CONTRACTS_CACHED_MAX;
         }
       };
+
+  private static final int PARSED_CONTRACTS_CACHED_MAX = 1024;
 
   @Override
   public Result apply(
@@ -73,7 +84,7 @@ public final class ContractsEngine implements ContractEngine {
     } catch (DecodeException | IllegalArgumentException e) {
       return new Result.Rejected("bad_payload", e.getMessage());
     }
-    Step step = new Step(Store.of(engineState), block, sender.toHex());
+    Step step = new Step(Store.of(engineState), block, sender, parsed);
     try {
       List<ContractEffect> effects =
           switch (tx) {
@@ -83,17 +94,22 @@ public final class ContractsEngine implements ContractEngine {
             case Lifecycle.Sign t -> step.sign(t.contractId());
             case Lifecycle.AckTransfer t -> step.acknowledge(t);
             case Lifecycle.Cancel t -> step.cancel(t.contractId());
+            case Lifecycle.RejectOffers t -> step.reject(t);
+            case Lifecycle.WithdrawRequest t -> step.withdraw(t.requestId());
           };
       return new Result.Accepted(effects);
     } catch (TxRejected e) {
       return new Result.Rejected(e.reason(), e.detail());
+    } catch (ContractException | IllegalArgumentException e) {
+      // input the contracts module refuses by exception (malformed terms or records)
+      return new Result.Rejected("invalid_contract", String.valueOf(e.getMessage()));
     }
   }
 
   @Override
   public List<ContractEffect> endBlock(
       BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState) {
-    Step step = new Step(Store.of(engineState), block, "");
+    Step step = new Step(Store.of(engineState), block, null, parsed);
     List<ContractEffect> out = new ArrayList<>();
     for (String id : step.live()) {
       if (out.size()
@@ -115,12 +131,29 @@ public final class ContractsEngine implements ContractEngine {
     private final long height;
     private final long nowSeconds;
     private final String me;
+    private final java.util.Map<String, BoundContract> parsed;
 
-    Step(Store store, BlockContext block, String me) {
+    /** {@code sender} is null at the end of a block. */
+    Step(
+        Store store,
+        BlockContext block,
+        PublicKey sender,
+        java.util.Map<String, BoundContract> parsed) {
       this.store = store;
+      this.parsed = parsed;
       this.height = block.height();
       this.nowSeconds = block.timeMillis() / 1000;
-      this.me = me;
+      this.me = sender == null ? "" : Address.of(sender).toText();
+      if (sender != null && !store.contains(key("who/", me))) {
+        store.put(key("who/", me), sender::encode);
+      }
+    }
+
+    /** The key behind an address, known once its owner has signed a lifecycle transaction. */
+    PublicKey keyOf(String address) {
+      return store
+          .get(key("who/", address), r -> PublicKey.decode(r, "key"))
+          .orElseThrow(() -> new TxRejected("unknown_address", address));
     }
 
     private static Bytes key(String prefix, String id) {
@@ -169,7 +202,7 @@ public final class ContractsEngine implements ContractEngine {
           store
               .get(key("doc/", id), r -> r.string("document", ContractLimits.DOCUMENT_BYTES_MAX))
               .orElseThrow(() -> new AssertionError("invariant broken: no document for " + id));
-      return ContractParser.parseBound(doc, ADDRESSES);
+      return parsed.computeIfAbsent(doc, d -> ContractParser.parseBound(d, ADDRESSES));
     }
 
     private static <T> T ok(Outcome<T> outcome) {
@@ -243,20 +276,29 @@ public final class ContractsEngine implements ContractEngine {
       return List.of(registered(accepted, bound(id)));
     }
 
-    private static ContractEffect registered(SharingCase c, BoundContract b) {
+    private ContractEffect registered(SharingCase c, BoundContract b) {
       List<ProviderShare> providers = new ArrayList<>();
       for (int i = 0; i < b.payees().size(); i++) {
-        providers.add(
-            new ProviderShare(EffectTranslator.key(b.payees().get(i)), b.shareParts().get(i)));
+        providers.add(new ProviderShare(keyOf(b.payees().get(i)), b.shareParts().get(i)));
       }
       Request r = c.request();
       return new ContractEffect.Registered(
           b.contract().id(),
-          EffectTranslator.key(r.requester()),
+          keyOf(r.requester()),
           providers,
           r.reward(),
           r.type().monetary(),
           r.type().name());
+    }
+
+    List<ContractEffect> reject(Lifecycle.RejectOffers t) {
+      put(ok(SharingLifecycle.reject(sharingCase(t.requestId()), me, t.offerIds())));
+      return List.of();
+    }
+
+    List<ContractEffect> withdraw(String requestId) {
+      put(ok(SharingLifecycle.withdraw(sharingCase(requestId), me)));
+      return List.of();
     }
 
     List<ContractEffect> sign(String id) {
@@ -269,7 +311,7 @@ public final class ContractsEngine implements ContractEngine {
           b.contract().attributes().monetary() && !c.escrowFunded() && b.payees().get(0).equals(me);
       if (funds) {
         // the money provider's signature authorises moving its money into escrow (M-17)
-        effects.add(new ContractEffect.EscrowLock(id, EffectTranslator.key(me), b.escrowAmount()));
+        effects.add(new ContractEffect.EscrowLock(id, keyOf(me), b.escrowAmount()));
       }
       effects.addAll(advance(c.signedBy(me, c.escrowFunded() || funds)));
       return effects;
@@ -305,8 +347,8 @@ public final class ContractsEngine implements ContractEngine {
             e.failure().get().detail());
       }
       List<ContractEffect> effects =
-          new ArrayList<>(EffectTranslator.translate(b, e.effects(), c.metadata()));
-      effects.add(new ContractEffect.Cancelled(id, EffectTranslator.key(me)));
+          new ArrayList<>(EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf));
+      effects.add(new ContractEffect.Cancelled(id, keyOf(me)));
       save(c.with(e.status()));
       return effects;
     }
@@ -318,7 +360,7 @@ public final class ContractsEngine implements ContractEngine {
           Interpreter.step(
               b, c.status(), c.facts(height, nowSeconds), ContractLimits.INTERPRETER_STEPS_DEFAULT);
       save(c.with(e.status()));
-      return EffectTranslator.translate(b, e.effects(), c.metadata());
+      return EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf);
     }
 
     private void save(LiveContract c) {

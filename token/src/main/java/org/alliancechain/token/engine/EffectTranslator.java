@@ -3,6 +3,7 @@ package org.alliancechain.token.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.alliancechain.contracts.interp.Effect;
 import org.alliancechain.contracts.interp.Split;
 import org.alliancechain.contracts.lang.BoundContract;
@@ -35,12 +36,11 @@ import org.alliancechain.token.issuance.ContractEffect.TokenPayment;
 final class EffectTranslator {
   private EffectTranslator() {}
 
-  static PublicKey key(String address) {
-    return PublicKey.fromHex(address);
-  }
-
   static List<ContractEffect> translate(
-      BoundContract contract, List<Effect> effects, java.util.SortedMap<String, Long> metadata) {
+      BoundContract contract,
+      List<Effect> effects,
+      java.util.SortedMap<String, Long> metadata,
+      Function<String, PublicKey> key) {
     String id = contract.contract().id();
     List<ContractEffect> out = new ArrayList<>();
     boolean executed = false;
@@ -48,28 +48,31 @@ final class EffectTranslator {
       switch (effect) {
         case Effect.TokenPayment e -> {
           executed = markExecuted(out, id, executed);
-          out.add(pay(id, e.to(), e.amount(), PaymentKind.PAYMENT, Quality.PASSED, ""));
+          out.add(pay(id, key.apply(e.to()), e.amount(), PaymentKind.PAYMENT, Quality.PASSED, ""));
         }
         case Effect.Installment e -> {
           executed = markExecuted(out, id, executed);
-          out.add(pay(id, e.to(), e.amount(), PaymentKind.INSTALLMENT, Quality.PASSED, ""));
+          out.add(
+              pay(id, key.apply(e.to()), e.amount(), PaymentKind.INSTALLMENT, Quality.PASSED, ""));
         }
         case Effect.BonusPayment e ->
-            out.add(pay(id, e.to(), e.amount(), PaymentKind.BONUS, Quality.PASSED, ""));
+            out.add(pay(id, key.apply(e.to()), e.amount(), PaymentKind.BONUS, Quality.PASSED, ""));
         case Effect.MoneyTransfer e ->
-            out.add(new ContractEffect.EscrowRelease(id, key(e.to()), e.amount()));
+            out.add(new ContractEffect.EscrowRelease(id, key.apply(e.to()), e.amount()));
         case Effect.CancellationFee e ->
-            out.add(new ContractEffect.CancellationFee(id, key(e.from()), key(e.to()), e.amount()));
+            out.add(
+                new ContractEffect.CancellationFee(
+                    id, key.apply(e.from()), key.apply(e.to()), e.amount()));
         case Effect.Escalation e -> {
           switch (e.reason()) {
             case UNKNOWN_FUNCTION, MISSING_METADATA -> {
               executed = markExecuted(out, id, executed);
               String kind = e.reason().name() + ":" + unjudgeable(contract, metadata);
-              payEveryone(out, contract, Quality.UNDECIDABLE, kind);
+              payEveryone(out, contract, Quality.UNDECIDABLE, kind, key);
             }
             case QUALITY_NOT_MET -> {
               executed = markExecuted(out, id, executed);
-              payEveryone(out, contract, Quality.FAILED, "QUALITY_NOT_MET");
+              payEveryone(out, contract, Quality.FAILED, "QUALITY_NOT_MET", key);
             }
             case WINDOW_EXPIRED -> out.add(new ContractEffect.Failed(id, e.detail()));
             case STEP_BUDGET_EXCEEDED ->
@@ -89,19 +92,23 @@ final class EffectTranslator {
   }
 
   private static TokenPayment pay(
-      String id, String to, long amount, PaymentKind kind, Quality quality, String caseKind) {
-    return new TokenPayment(id, key(to), amount, kind, quality, caseKind);
+      String id, PublicKey to, long amount, PaymentKind kind, Quality quality, String caseKind) {
+    return new TokenPayment(id, to, amount, kind, quality, caseKind);
   }
 
   private static void payEveryone(
-      List<ContractEffect> out, BoundContract contract, Quality quality, String caseKind) {
+      List<ContractEffect> out,
+      BoundContract contract,
+      Quality quality,
+      String caseKind,
+      Function<String, PublicKey> key) {
     List<Long> parts = Split.byParts(contract.amount(), contract.shareParts());
     for (int i = 0; i < parts.size(); i++) {
       if (parts.get(i) > 0) {
         out.add(
             pay(
                 contract.contract().id(),
-                contract.payees().get(i),
+                key.apply(contract.payees().get(i)),
                 parts.get(i),
                 PaymentKind.PAYMENT,
                 quality,

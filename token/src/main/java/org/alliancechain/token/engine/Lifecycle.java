@@ -78,6 +78,26 @@ public sealed interface Lifecycle {
     }
   }
 
+  /** The requester rejects offers (M-11); they can no longer be accepted. */
+  record RejectOffers(String requestId, java.util.List<String> offerIds) implements Lifecycle {
+    public RejectOffers {
+      offerIds = java.util.List.copyOf(offerIds);
+    }
+
+    @Override
+    public TxKind kind() {
+      return TxKind.REJECT_OFFERS;
+    }
+  }
+
+  /** The requester withdraws a request that has no contract yet. */
+  record WithdrawRequest(String requestId) implements Lifecycle {
+    @Override
+    public TxKind kind() {
+      return TxKind.WITHDRAW_REQUEST;
+    }
+  }
+
   static Bytes encode(Lifecycle tx) {
     CanonicalWriter w = new CanonicalWriter();
     switch (tx) {
@@ -95,6 +115,11 @@ public sealed interface Lifecycle {
         t.metadata().forEach((k, v) -> w.string(k).u63(v));
       }
       case Cancel t -> w.string(t.contractId());
+      case RejectOffers t -> {
+        w.string(t.requestId()).count(t.offerIds().size());
+        t.offerIds().forEach(w::string);
+      }
+      case WithdrawRequest t -> w.string(t.requestId());
     }
     return Bytes.wrap(w.toByteArray());
   }
@@ -119,10 +144,20 @@ public sealed interface Lifecycle {
           case SIGN_CONTRACT -> new Sign(TxCodec.contractId(r));
           case ACK_TRANSFER -> decodeAck(r);
           case CANCEL_CONTRACT -> new Cancel(TxCodec.contractId(r));
+          case REJECT_OFFERS ->
+              new RejectOffers(
+                  requestId(r),
+                  org.alliancechain.token.state.Codecs.list(
+                      r, "offer ids", ContractLimits.OFFER_COUNT_MAX, Lifecycle::requestId));
+          case WITHDRAW_REQUEST -> new WithdrawRequest(requestId(r));
           default -> throw new DecodeException(DecodeException.Reason.UNKNOWN_KIND, kind.name());
         };
     r.expectEnd(kind.name());
     return tx;
+  }
+
+  private static String requestId(CanonicalReader r) {
+    return r.string("record id", ContractLimits.RECORD_ID_BYTES_MAX);
   }
 
   private static byte[] record(CanonicalReader r) {

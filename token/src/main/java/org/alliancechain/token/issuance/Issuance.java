@@ -1,10 +1,10 @@
 package org.alliancechain.token.issuance;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.AllianceMode;
 import org.alliancechain.token.TokenLimits;
@@ -102,7 +102,7 @@ public final class Issuance {
     TxRejected.require(facts(e.contractId()).isEmpty(), "duplicate_contract", e.contractId());
     TxRejected.require(
         ledger.isActiveMember(e.receiver()), "not_member", "receiver is not an active member");
-    Set<PublicKey> seen = new HashSet<>();
+    Set<PublicKey> seen = new TreeSet<>();
     for (ProviderShare p : e.providers()) {
       TxRejected.require(
           ledger.isActiveMember(p.provider()), "not_member", "provider is not an active member");
@@ -181,16 +181,20 @@ public final class Issuance {
       long amount = Math.multiplyExact(p.amount(), precedent.get()) / TokenLimits.PER_MILLE;
       return amount == 0 ? List.of() : credit(f, p, amount, PendingIssuance.Source.PRECEDENT);
     }
-    new Committee(ledger)
-        .openIfRuleHolds(
-            Committee.facts(f, false, true),
-            CommitteeCase.Kind.UNDECIDABLE_QUALITY,
-            p.contractId(),
-            p.caseKind(),
-            "quality rule undecidable: " + p.caseKind(),
-            List.of(new ProviderShare(p.provider(), 1)),
-            p.amount(),
-            height);
+    Optional<Long> id =
+        new Committee(ledger)
+            .openIfRuleHolds(
+                Committee.facts(f, false, true),
+                CommitteeCase.Kind.UNDECIDABLE_QUALITY,
+                p.contractId(),
+                p.caseKind(),
+                "quality rule undecidable: " + p.caseKind(),
+                List.of(new ProviderShare(p.provider(), 1)),
+                p.amount(),
+                height);
+    if (id.isPresent() && !f.caseOpened()) {
+      put(f.withCaseOpened());
+    }
     return List.of();
   }
 

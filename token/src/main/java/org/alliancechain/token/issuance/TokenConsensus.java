@@ -3,9 +3,14 @@ package org.alliancechain.token.issuance;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.core.codec.CanonicalWriter;
+import org.alliancechain.token.TxRejected;
+import org.alliancechain.token.report.Analytics;
+import org.alliancechain.token.report.Defect;
+import org.alliancechain.token.state.BufferedState;
 import org.alliancechain.token.state.Codecs;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
+import org.alliancechain.token.state.Store;
 
 /**
  * The token consensus algorithm's end-of-block step (paper IV.A.4, SPEC M-27): the block's verified
@@ -19,10 +24,22 @@ public final class TokenConsensus {
     PendingIssuance pending = new PendingIssuance(ledger.store());
     List<PendingIssuance.Entry> entries = pending.entries();
     pending.clear();
-    Issuance issuance = new Issuance(ledger, height);
     List<Issued> issued = new ArrayList<>();
     for (PendingIssuance.Entry entry : entries) {
-      issued.addAll(issuance.issue(entry));
+      // Each payment applies whole or not at all: a refused one is a defect, never a crash.
+      BufferedState overlay = new BufferedState(ledger.store().writer());
+      try {
+        issued.addAll(new Issuance(new Ledger(Store.of(overlay)), height).issue(entry));
+        overlay.flushTo(ledger.store().writer());
+      } catch (TxRejected | ArithmeticException e) {
+        new Analytics(ledger)
+            .defect(
+                new Defect(
+                    entry.payment().contractId(),
+                    Defect.Kind.ISSUANCE_REFUSED,
+                    String.valueOf(e.getMessage()),
+                    height));
+      }
     }
     // Committee decisions made by this block's transactions were queued too; anything queued
     // while issuing (nothing today) would wait for the next block.

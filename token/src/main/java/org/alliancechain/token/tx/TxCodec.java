@@ -107,7 +107,9 @@ public final class TxCodec {
           ACCEPT_OFFER,
           SIGN_CONTRACT,
           ACK_TRANSFER,
-          CANCEL_CONTRACT ->
+          CANCEL_CONTRACT,
+          REJECT_OFFERS,
+          WITHDRAW_REQUEST ->
           throw new AssertionError("lifecycle kinds are not decoded here");
     };
   }

@@ -77,7 +77,7 @@ class ContractsEngineTest {
     }
 
     String addr(int i) {
-      return keys[i].publicKey().toHex();
+      return org.alliancechain.core.crypto.Address.of(keys[i].publicKey()).toText();
     }
 
     TokenQueries q() {
@@ -369,5 +369,62 @@ class ContractsEngineTest {
     }
     assertThat(n.tokens(1)).isEqualTo(200);
     assertThat(n.q().account(n.keys[1].publicKey()).contributions()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectedOffersCannotBeAcceptedAndAWithdrawnRequestTakesNoOffers() {
+    // M-11: the receiver accepts one or more offers, or rejects them
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(n, "r1", AllianceMode.COOPERATIVE, ResourceType.DATA, 1, 100, List.of()))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(new Offer("o1", "r1", n.addr(1), "corp-1", "d", "p", 100))));
+    assertThat(n.run(1, new Lifecycle.RejectOffers("r1", List.of("o1"))).code())
+        .isEqualTo("not_requester");
+    ok(n.run(0, new Lifecycle.RejectOffers("r1", List.of("o1"))));
+    TxOutcome accept =
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                terms(n, 1, 0)));
+    assertThat(accept.code()).isEqualTo("offer_rejected");
+    ok(n.run(0, new Lifecycle.WithdrawRequest("r1")));
+    assertThat(
+            n.run(
+                    2,
+                    new Lifecycle.SubmitOffer(
+                        new Offer("o2", "r1", n.addr(2), "corp-2", "d", "p", 100)))
+                .code())
+        .isEqualTo("wrong_phase");
+  }
+
+  @Test
+  void termsTheTemplatesRefuseDraftNoContract() {
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(n, "r1", AllianceMode.COOPERATIVE, ResourceType.DATA, 1, 100, List.of()))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(new Offer("o1", "r1", n.addr(1), "corp-1", "d", "p", 100))));
+    TxOutcome out =
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                new DraftTerms(n.nowSeconds() + 50, n.nowSeconds(), 0, 0, 0, false)));
+    assertThat(out.code()).isEqualTo("invalid_contract");
+    assertThat(n.q().contract("c1")).isEmpty();
   }
 }
