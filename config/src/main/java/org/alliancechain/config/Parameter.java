@@ -50,14 +50,14 @@ public enum Parameter {
       1,
       true,
       "a request offers at least this reward"),
-  SHARING_DEADLINE_MAX_BLOCKS(
-      "sharing-deadline-max-blocks",
+  SHARING_DEADLINE_MAX_SECONDS(
+      "sharing-deadline-max-seconds",
       Unit.COUNT,
       1,
-      10_000_000,
-      100_000,
+      1_000_000_000,
+      2_592_000,
       true,
-      "a request ends within this many blocks"),
+      "a request's deadline is at most this far after it is made (block time)"),
   REDEMPTION_MONEY_PER_TOKEN(
       "redemption-money-per-token",
       Unit.COUNT,
