@@ -80,6 +80,27 @@ public final class ApiViews {
 
   public record Members(List<MemberView> members, String gatewayKey) {}
 
+  /** POST /announcements: LFT to all (cooperative) or TFT to trusted providers (competitive). */
+  public record AnnounceRequest(
+      String text,
+      List<TrustedProvider> trusted,
+      String option,
+      Long deadlineMillis,
+      Boolean openToRest) {}
+
+  public record TrustedProvider(String member, long trustMicros) {}
+
+  public record Announced(String id, String tree) {}
+
+  public record CommTimesView(
+      long fAcoMicros,
+      long n,
+      long fAcmMicros,
+      long nP,
+      long nNp,
+      long directMicros,
+      long directRoutes) {}
+
   public record AccountView(
       String publicKey, String member, long tokens, long money, long stake, long nonce) {}
 }

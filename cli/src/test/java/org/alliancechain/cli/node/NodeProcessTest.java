@@ -190,8 +190,33 @@ class NodeProcessTest {
     assertThat(read(cobalt.body(), ApiViews.AccountView.class).money()).isEqualTo(1_200);
   }
 
+  // SPEC M-6, M-8: an LFT announcement reaches every other member; each receiver times its route.
   @Test
   @Order(2)
+  void anAnnouncementReachesEveryMemberOverTheLinkFirstTree() throws Exception {
+    byte[] body = JSON.writeValueAsBytes(java.util.Map.of("text", "need: 40 pallets of PPE"));
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api("acme").resolve("/announcements"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    for (String member : List.of("birch", "cobalt", "delta")) {
+      await(
+          member + " received the announcement",
+          () ->
+              alliance
+                  .get(member, "/announcements")
+                  .map(r -> r.body().contains("need: 40 pallets of PPE"))
+                  .orElse(false));
+      var times = alliance.get(member, "/comm-times").orElseThrow();
+      assertThat(read(times.body(), ApiViews.CommTimesView.class).n()).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(3)
   void aSecondProcessOnTheSameDataFolderIsRefused() throws Exception {
     Path config = alliance.nodeDir("acme").resolve("node.yaml");
     ProcessBuilder second =
@@ -217,7 +242,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theOthersKeepCommittingWhileAValidatorIsDownAndItCatchesUp() throws Exception {
     String down = nonPrimary();
     alliance.kill(down);
@@ -231,7 +256,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aKilledPrimaryIsReplacedByAViewChange() throws Exception {
     String primary = status("acme").consensus().primary();
     long viewBefore = status("acme").consensus().view();
@@ -252,7 +277,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void sigtermStopsANodeCleanlyWithExitCodeZero() throws Exception {
     String member =
         alliance.members().stream().filter(alliance::isRunning).findFirst().orElseThrow();
