@@ -39,6 +39,7 @@ final class ApiRoutes {
     router.get("/state/{key}", r -> ApiResponse.ok(stateProof(node, r)));
     router.get("/accounts/{key}", r -> ApiResponse.ok(account(node, r.pathParam("key"))));
     router.post("/announcements", r -> announce(node, r));
+    router.post("/announcements/trusted", r -> announceTrusted(node, r));
     router.get("/announcements", r -> ApiResponse.ok(node.trees().received()));
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
@@ -200,12 +201,17 @@ final class ApiRoutes {
 
   private static ApiResponse announce(Node node, ApiRequest request) {
     ApiViews.AnnounceRequest body = request.bodyAs(ApiViews.AnnounceRequest.class);
-    if (body.text() == null || body.text().isBlank()) {
+    if (body.text().isBlank()) {
       throw ApiException.badRequest("missing_field", "text is required", "text");
     }
-    if (body.trusted() == null) {
-      return ApiResponse.json(
-          202, new ApiViews.Announced(node.trees().announceToAll(body.text()).toHex(), "lft"));
+    return ApiResponse.json(
+        202, new ApiViews.Announced(node.trees().announceToAll(body.text()).toHex(), "lft"));
+  }
+
+  private static ApiResponse announceTrusted(Node node, ApiRequest request) {
+    ApiViews.TrustedAnnounceRequest body = request.bodyAs(ApiViews.TrustedAnnounceRequest.class);
+    if (body.text().isBlank()) {
+      throw ApiException.badRequest("missing_field", "text is required", "text");
     }
     List<org.alliancechain.p2p.tree.TrustFirstPlan.Trust> trust = new ArrayList<>();
     for (ApiViews.TrustedProvider t : body.trusted()) {
@@ -224,10 +230,7 @@ final class ApiRoutes {
     try {
       option =
           org.alliancechain.p2p.tree.TrustFirstPlan.Option.valueOf(
-              Optional.ofNullable(body.option())
-                  .orElse("VIA_ALLIANCE")
-                  .toUpperCase(java.util.Locale.ROOT)
-                  .replace('-', '_'));
+              body.option().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "bad_option", "option is direct, via-private-alliance or via-alliance", "option");
@@ -235,20 +238,14 @@ final class ApiRoutes {
     long threshold =
         node.genesis().parameters().get(org.alliancechain.config.Parameter.TRUST_THRESHOLD);
     long deadline =
-        Optional.ofNullable(body.deadlineMillis())
-            .orElse(
-                node.genesis()
-                    .parameters()
-                    .get(org.alliancechain.config.Parameter.TFT_OPEN_DEADLINE_MS));
+        body.deadlineMillis() > 0
+            ? body.deadlineMillis()
+            : node.genesis()
+                .parameters()
+                .get(org.alliancechain.config.Parameter.TFT_OPEN_DEADLINE_MS);
     var id =
         node.trees()
-            .announceToTrusted(
-                body.text(),
-                trust,
-                threshold,
-                option,
-                deadline,
-                Boolean.TRUE.equals(body.openToRest()));
+            .announceToTrusted(body.text(), trust, threshold, option, deadline, body.openToRest());
     return ApiResponse.json(202, new ApiViews.Announced(id.toHex(), "tft"));
   }
 

@@ -80,13 +80,19 @@ public final class ApiViews {
 
   public record Members(List<MemberView> members, String gatewayKey) {}
 
-  /** POST /announcements: LFT to all (cooperative) or TFT to trusted providers (competitive). */
-  public record AnnounceRequest(
+  /** POST /announcements: to every member over the LFT (cooperative, SPEC M-6). */
+  public record AnnounceRequest(String text) {}
+
+  /**
+   * POST /announcements/trusted: to trusted providers over the TFT (competitive, SPEC M-7); option
+   * is direct, via-private-alliance or via-alliance.
+   */
+  public record TrustedAnnounceRequest(
       String text,
       List<TrustedProvider> trusted,
       String option,
-      Long deadlineMillis,
-      Boolean openToRest) {}
+      long deadlineMillis,
+      boolean openToRest) {}
 
   public record TrustedProvider(String member, long trustMicros) {}
 
