@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "AllianceChain: a permissioned consortium blockchain node for enterprise alliances.",
-    subcommands = {CommandLine.HelpCommand.class, org.alliancechain.cli.dev.DevCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SpecCommand.class,
+      BootstrapCommand.class,
+      org.alliancechain.cli.dev.DevCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success, 1 failure reported by the node, 2 usage error, 3 cannot reach the node.",
@@ -36,7 +41,17 @@ public final class AllianceCommand implements Runnable {
   /** A command line with the project's conventions: usage errors exit 2 with one line. */
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new AllianceCommand());
-    commandLine.setExitCodeExceptionMapper(e -> EXIT_FAILURE);
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CliException c ? c.exitCode() : EXIT_FAILURE);
+    commandLine.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          if (ex instanceof CliException c) {
+            cmd.getErr().println("error: " + c.getMessage());
+            return c.exitCode();
+          }
+          cmd.getErr().println("error: " + ex);
+          return EXIT_FAILURE;
+        });
     commandLine.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine cmd = ex.getCommandLine();

@@ -1,5 +1,7 @@
 package org.alliancechain.cli;
 
+import picocli.CommandLine;
+
 /**
  * Entry point of the {@code alliance} command. Parses, delegates, exits with the command's code.
  */
@@ -12,6 +14,13 @@ public final class Main {
 
   /** Runs the command line in-process and returns its exit code (tests call this). */
   public static int execute(String... args) {
-    return AllianceCommand.newCommandLine().execute(args);
+    CommandLine commandLine = AllianceCommand.newCommandLine();
+    try {
+      return commandLine.execute(args);
+    } finally {
+      // print() does not auto-flush, and main() exits right after.
+      commandLine.getOut().flush();
+      commandLine.getErr().flush();
+    }
   }
 }

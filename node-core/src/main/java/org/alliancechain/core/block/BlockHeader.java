@@ -36,6 +36,16 @@ public record BlockHeader(
 
   public static final int VERSION = 1;
 
+  /** The longest encoding: version, chain id, 4 u63, 4 hashes, a u32, the proposer's key. */
+  public static final int ENCODED_BYTES_MAX =
+      1
+          + 4
+          + Transaction.CHAIN_ID_BYTES_MAX
+          + 4 * 8
+          + 4 * Hash.SIZE_BYTES
+          + 4
+          + PublicKey.SIZE_BYTES;
+
   public BlockHeader {
     if (!Transaction.isValidChainId(chainId)) {
       throw new IllegalArgumentException("malformed chain id: " + chainId);
@@ -43,7 +53,11 @@ public record BlockHeader(
     if (height < 0 || view < 0 || txCount < 0 || timestampMillis < 0) {
       throw new IllegalArgumentException("height, view, txCount and timestamp are non-negative");
     }
-    if (executedHeight < 0 || (height > 0 && executedHeight >= height)) {
+    if (txCount > Block.TRANSACTIONS_MAX) {
+      throw new IllegalArgumentException("tx count over " + Block.TRANSACTIONS_MAX);
+    }
+    // Genesis (height 0) has executed nothing but itself: executedHeight 0, its own state root.
+    if (executedHeight < 0 || (height > 0 ? executedHeight >= height : executedHeight != 0)) {
       throw new IllegalArgumentException(
           "executed height " + executedHeight + " must be below height " + height);
     }

@@ -20,11 +20,35 @@ import org.alliancechain.core.hash.Hash;
  */
 public record CommitCertificate(long height, long view, Hash blockHash, List<Vote> votes) {
 
-  /** One validator's commit signature; {@code validator} is its index in the validator set. */
-  public record Vote(int validator, Signature signature) {}
+  /** The longest encoding: height, view, block hash, count, one vote per possible validator. */
+  public static final int ENCODED_BYTES_MAX =
+      8 + 8 + Hash.SIZE_BYTES + 4 + ValidatorSet.SIZE_MAX * (2 + Signature.SIZE_BYTES);
 
+  /** One validator's commit signature; {@code validator} is its index in the validator set. */
+  public record Vote(int validator, Signature signature) {
+    public Vote {
+      if (validator < 0 || validator >= ValidatorSet.SIZE_MAX) {
+        throw new IllegalArgumentException(
+            "validator index " + validator + " outside 0.." + (ValidatorSet.SIZE_MAX - 1));
+      }
+    }
+  }
+
+  // Invariant: votes are in strictly increasing validator order, so each value has one encoding
+  // and a validator is counted once.
   public CommitCertificate {
     votes = List.copyOf(votes);
+    if (height < 0 || view < 0) {
+      throw new IllegalArgumentException("height and view are non-negative");
+    }
+    if (votes.size() > ValidatorSet.SIZE_MAX) {
+      throw new IllegalArgumentException("over " + ValidatorSet.SIZE_MAX + " votes");
+    }
+    for (int i = 1; i < votes.size(); i++) {
+      if (votes.get(i).validator() <= votes.get(i - 1).validator()) {
+        throw new IllegalArgumentException("votes must be in strictly increasing validator order");
+      }
+    }
   }
 
   /** The bytes a validator signs (in {@link Domain#COMMIT_VOTE}) to commit a block. */
@@ -91,6 +115,13 @@ public record CommitCertificate(long height, long view, Hash blockHash, List<Vot
     }
   }
 
+  public byte[] encode() {
+    CanonicalWriter w = new CanonicalWriter(64 + votes.size() * (2 + Signature.SIZE_BYTES));
+    encode(w);
+    return w.toByteArray();
+  }
+
+  /** Reads a certificate; throws only {@link DecodeException}. */
   public static CommitCertificate decode(CanonicalReader r) {
     long height = r.u63("certificate height");
     long view = r.u63("certificate view");
@@ -98,15 +129,26 @@ public record CommitCertificate(long height, long view, Hash blockHash, List<Vot
     int count = r.count("votes", ValidatorSet.SIZE_MAX);
     List<Vote> votes = new ArrayList<>(count);
     int previous = -1;
-    for (int i = 0; i < count; i++) {
-      int validator = r.u16("vote validator");
-      if (validator <= previous) {
-        throw new DecodeException(
-            DecodeException.Reason.NON_CANONICAL, "votes not in strictly increasing order");
+    try {
+      for (int i = 0; i < count; i++) {
+        int validator = r.u16("vote validator");
+        if (validator <= previous) {
+          throw new DecodeException(
+              DecodeException.Reason.NON_CANONICAL, "votes not in strictly increasing order");
+        }
+        previous = validator;
+        votes.add(new Vote(validator, Signature.decode(r, "vote signature")));
       }
-      previous = validator;
-      votes.add(new Vote(validator, Signature.decode(r, "vote signature")));
+      return new CommitCertificate(height, view, blockHash, votes);
+    } catch (IllegalArgumentException e) {
+      throw new DecodeException(DecodeException.Reason.INVALID_VALUE, e.getMessage());
     }
-    return new CommitCertificate(height, view, blockHash, votes);
+  }
+
+  public static CommitCertificate decode(byte[] bytes) {
+    CanonicalReader r = new CanonicalReader(bytes);
+    CommitCertificate certificate = decode(r);
+    r.expectEnd("commit certificate");
+    return certificate;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
+import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.core.hash.Hash;
 import org.alliancechain.core.hash.Sha256;
@@ -87,23 +88,35 @@ public final class ValidatorSet {
     }
   }
 
+  public byte[] encode() {
+    CanonicalWriter w = new CanonicalWriter(4 + PublicKey.SIZE_BYTES * validators.size());
+    encode(w);
+    return w.toByteArray();
+  }
+
+  public static ValidatorSet decode(byte[] bytes) {
+    CanonicalReader r = new CanonicalReader(bytes);
+    ValidatorSet set = decode(r);
+    r.expectEnd("validator set");
+    return set;
+  }
+
+  /** Reads a set; throws only {@link DecodeException}. Keys must be sorted and distinct. */
   public static ValidatorSet decode(CanonicalReader r) {
     int count = r.count("validators", SIZE_MAX);
     List<PublicKey> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(PublicKey.decode(r, "validator"));
-    }
     ValidatorSet set;
     try {
+      for (int i = 0; i < count; i++) {
+        keys.add(PublicKey.decode(r, "validator"));
+      }
       set = of(keys);
     } catch (IllegalArgumentException e) {
-      throw new org.alliancechain.core.codec.DecodeException(
-          org.alliancechain.core.codec.DecodeException.Reason.INVALID_VALUE, e.getMessage());
+      throw new DecodeException(DecodeException.Reason.INVALID_VALUE, e.getMessage());
     }
     if (!set.validators.equals(keys)) {
-      throw new org.alliancechain.core.codec.DecodeException(
-          org.alliancechain.core.codec.DecodeException.Reason.NON_CANONICAL,
-          "validators are not in key order");
+      throw new DecodeException(
+          DecodeException.Reason.NON_CANONICAL, "validators are not in key order");
     }
     return set;
   }

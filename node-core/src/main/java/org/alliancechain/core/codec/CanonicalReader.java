@@ -23,6 +23,7 @@ public final class CanonicalReader {
   }
 
   public CanonicalReader(byte[] data, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
     this.data = data;
     this.position = offset;
     this.end = offset + length;
@@ -114,6 +115,10 @@ public final class CanonicalReader {
 
   public String string(String what, int maxBytes) {
     byte[] bytes = bytes(what, maxBytes);
+    if (isAscii(bytes)) {
+      // ASCII is valid UTF-8 with one encoding; skips building a decoder (chain ids, per tx).
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -124,6 +129,15 @@ public final class CanonicalReader {
     } catch (CharacterCodingException e) {
       throw new DecodeException(Reason.NON_CANONICAL, what + " is not valid UTF-8");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int count(String what, int max) {

@@ -1,7 +1,7 @@
 package org.alliancechain.core.merkle;
 
-import java.security.MessageDigest;
 import java.util.List;
+import org.alliancechain.core.Invariants;
 import org.alliancechain.core.hash.Hash;
 import org.alliancechain.core.hash.Sha256;
 
@@ -12,15 +12,17 @@ import org.alliancechain.core.hash.Sha256;
  */
 public final class MerkleTree {
   private static final byte LEAF_PREFIX = 0x00;
+  // Never modified: only read by the digest.
+  private static final byte[] LEAF_PREFIX_BYTES = {LEAF_PREFIX};
   private static final byte NODE_PREFIX = 0x01;
+
+  private static final Hash EMPTY_ROOT = Sha256.hash(new byte[0]);
 
   private MerkleTree() {}
 
   public static Hash leafHash(byte[] leaf) {
-    MessageDigest digest = Sha256.newDigest();
-    digest.update(LEAF_PREFIX);
-    digest.update(leaf);
-    return Hash.of(digest.digest());
+    // The shared per-thread digest: a fresh MessageDigest per leaf tripled the cost of a root.
+    return Sha256.hash(LEAF_PREFIX_BYTES, leaf);
   }
 
   public static Hash nodeHash(Hash left, Hash right) {
@@ -31,10 +33,30 @@ public final class MerkleTree {
     return Sha256.hash(buffer);
   }
 
+  /**
+   * SHA-256(0x01 ‖ left ‖ right) over child values of any length. The protocol's children are
+   * always 32-byte hashes ({@link #nodeHash(Hash, Hash)}); this form exists for the RFC's
+   * known-answer vectors, whose children are short ASCII strings.
+   */
+  public static Hash nodeHashOfBytes(byte[] left, byte[] right) {
+    return Sha256.hash(new byte[] {NODE_PREFIX}, left, right);
+  }
+
+  /** Root of the empty tree: SHA-256 of no input (RFC 6962 §2.1). */
+  public static Hash emptyRoot() {
+    return EMPTY_ROOT;
+  }
+
+  /** The largest power of two strictly below {@code size} (size at least 2): the RFC's k. */
+  static int splitPoint(int size) {
+    Invariants.check(size >= 2, "only trees of two or more leaves split");
+    return Integer.highestOneBit(size - 1);
+  }
+
   /** The root over leaves given as their leaf hashes. */
   public static Hash rootOfLeafHashes(List<Hash> leafHashes) {
     if (leafHashes.isEmpty()) {
-      return Sha256.hash(new byte[0]);
+      return EMPTY_ROOT;
     }
     // Bottom-up: pairing adjacent nodes level by level and carrying an odd last node up unchanged
     // gives exactly the RFC's recursive split at the largest power of two below the size.

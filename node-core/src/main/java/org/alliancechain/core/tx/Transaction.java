@@ -27,6 +27,9 @@ public record Transaction(
   private static final java.util.regex.Pattern CHAIN_ID_PATTERN =
       java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
   public static final int KIND_MAX = 0xffff;
+  // version, chain id length, sender, nonce, kind, payload length, signature.
+  private static final int FIXED_BYTES =
+      1 + 4 + PublicKey.SIZE_BYTES + 8 + 2 + 4 + Signature.SIZE_BYTES;
   public static final int ENCODED_BYTES_MAX =
       1
           + 4
@@ -98,11 +101,21 @@ public record Transaction(
     return w.toByteArray();
   }
 
+  /** The length of {@link #encode()} without encoding: the fields are fixed-size but two. */
+  public int encodedSizeBytes() {
+    // Chain ids are ASCII (isValidChainId), so their UTF-8 length is their length in chars.
+    return FIXED_BYTES + chainId.length() + payload.size();
+  }
+
   /** The transaction's id: SHA-256 of its full canonical encoding, signature included. */
   public Hash hash() {
     return Sha256.hash(encode());
   }
 
+  /**
+   * Reads one transaction. Throws only {@link DecodeException}: a value the record would refuse (an
+   * {@link IllegalArgumentException} from a constructor) is reported as INVALID_VALUE.
+   */
   public static Transaction decode(CanonicalReader r) {
     int version = r.u8("transaction version");
     if (version != VERSION) {
@@ -113,12 +126,16 @@ public record Transaction(
     if (!isValidChainId(chainId)) {
       throw new DecodeException(DecodeException.Reason.INVALID_VALUE, "malformed chain id");
     }
-    PublicKey sender = PublicKey.decode(r, "sender");
-    long nonce = r.u63("nonce");
-    int kind = r.u16("kind");
-    Bytes payload = Bytes.wrap(r.bytes("payload", PAYLOAD_BYTES_MAX));
-    Signature signature = Signature.decode(r, "signature");
-    return new Transaction(chainId, sender, nonce, kind, payload, signature);
+    try {
+      PublicKey sender = PublicKey.decode(r, "sender");
+      long nonce = r.u63("nonce");
+      int kind = r.u16("kind");
+      Bytes payload = Bytes.wrap(r.bytes("payload", PAYLOAD_BYTES_MAX));
+      Signature signature = Signature.decode(r, "signature");
+      return new Transaction(chainId, sender, nonce, kind, payload, signature);
+    } catch (IllegalArgumentException e) {
+      throw new DecodeException(DecodeException.Reason.INVALID_VALUE, e.getMessage());
+    }
   }
 
   public static Transaction decode(byte[] bytes) {

@@ -1,0 +1,74 @@
+package org.alliancechain.core.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.core.Bytes;
+import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.core.exec.BlockExecutor;
+import org.alliancechain.core.exec.ChainFixture;
+import org.alliancechain.core.exec.ExecutionResult;
+import org.alliancechain.core.exec.KvApp;
+import org.alliancechain.core.exec.Nonces;
+import org.alliancechain.core.tx.Transaction;
+
+/**
+ * Child process of {@link CrashTest}: commits certified blocks through the executor into a real
+ * store for ever, printing {@code durable <height>} after each commit returns, until it is killed.
+ * Blocks mix puts, deletes and failing transactions, and only a few state versions are kept, so
+ * pruning runs in the same batches too.
+ */
+public final class CrashWriterMain {
+  static final long STATE_VERSIONS_KEPT = 4;
+  static final int TXS_PER_BLOCK = 40;
+
+  private CrashWriterMain() {}
+
+  public static void main(String[] args) {
+    ChainFixture chain = new ChainFixture();
+    try (RocksStore store =
+        RocksStore.open(
+            Path.of(args[0]), ChainFixture.CHAIN, new StoreOptions(STATE_VERSIONS_KEPT))) {
+      if (!store.isInitialized()) {
+        store.initialize(Genesis.empty());
+      }
+      BlockExecutor executor = new BlockExecutor(new KvApp(), store, h -> chain.validators());
+      List<KeyPair> senders = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        senders.add(ChainFixture.key(10 + i));
+      }
+      while (true) {
+        List<Transaction> txs = block(store, senders, store.head() + 1);
+        ExecutionResult result = executor.execute(chain.next(store, txs));
+        if (!(result instanceof ExecutionResult.Committed committed)) {
+          throw new IllegalStateException("block refused: " + result);
+        }
+        System.out.println("durable " + committed.height());
+        System.out.flush();
+      }
+    }
+  }
+
+  private static List<Transaction> block(RocksStore store, List<KeyPair> senders, long height) {
+    long[] nonces = new long[senders.size()];
+    for (int s = 0; s < senders.size(); s++) {
+      nonces[s] = Nonces.next(store::stateValue, senders.get(s).publicKey());
+    }
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < TXS_PER_BLOCK; i++) {
+      int s = (int) ((height + i) % senders.size());
+      KeyPair sender = senders.get(s);
+      Bytes key = KvApp.text("key-" + ((height * 31 + i * 7L) % 500));
+      long nonce = nonces[s]++;
+      Transaction tx =
+          switch (i % 5) {
+            case 0 -> KvApp.delete(sender, ChainFixture.CHAIN, nonce, key);
+            case 1 -> KvApp.writeThenFail(sender, ChainFixture.CHAIN, nonce, key);
+            default ->
+                KvApp.put(sender, ChainFixture.CHAIN, nonce, key, KvApp.text(height + "/" + i));
+          };
+      txs.add(tx);
+    }
+    return txs;
+  }
+}

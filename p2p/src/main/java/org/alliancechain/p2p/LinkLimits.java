@@ -1,0 +1,72 @@
+package org.alliancechain.p2p;
+
+/**
+ * Every limit of the peer links, in one place, with units in the names. Checked against each other
+ * on construction.
+ *
+ * @param frameBytesMax largest message (plaintext) on an established link
+ * @param outboundQueueBytesMax bytes queued to one peer before sends to it are refused
+ * @param inboundQueueBytesMax bytes queued from one peer before reading from it pauses
+ * @param inboundMessagesPerSecond sustained messages per second read from one peer
+ * @param inboundBurstMessages messages one peer may send at once above that rate
+ * @param handshakesPendingMax connections still in their handshake; more are closed at once
+ * @param handshakeTimeoutMillis deadline from TCP accept or connect to an established link
+ * @param idleTimeoutMillis a link on which nothing arrives for this long is closed
+ * @param pingIntervalMillis keepalive and round-trip measurement period
+ * @param connectTimeoutMillis TCP connect deadline
+ * @param reconnectBaseMillis first reconnect delay; doubles per failed attempt
+ * @param reconnectMaxMillis reconnect delay cap
+ */
+public record LinkLimits(
+    int frameBytesMax,
+    int outboundQueueBytesMax,
+    int inboundQueueBytesMax,
+    int inboundMessagesPerSecond,
+    int inboundBurstMessages,
+    int handshakesPendingMax,
+    int handshakeTimeoutMillis,
+    int idleTimeoutMillis,
+    int pingIntervalMillis,
+    int connectTimeoutMillis,
+    int reconnectBaseMillis,
+    int reconnectMaxMillis) {
+
+  public static final int FRAME_BYTES_MAX_DEFAULT = 8 * 1024 * 1024;
+
+  public LinkLimits {
+    require(frameBytesMax >= 1024, "frameBytesMax >= 1024");
+    require(outboundQueueBytesMax >= 2 * frameBytesMax, "outboundQueueBytesMax >= 2 frames");
+    require(inboundQueueBytesMax >= 2 * frameBytesMax, "inboundQueueBytesMax >= 2 frames");
+    require(inboundMessagesPerSecond >= 1 && inboundBurstMessages >= 1, "inbound rate >= 1");
+    require(handshakesPendingMax >= 1, "handshakesPendingMax >= 1");
+    require(handshakeTimeoutMillis >= 1, "handshakeTimeoutMillis >= 1");
+    // Pings keep a quiet link alive, so the idle timeout must leave room for at least two.
+    require(idleTimeoutMillis >= 2 * pingIntervalMillis, "idleTimeoutMillis >= 2 pings");
+    require(pingIntervalMillis >= 1 && connectTimeoutMillis >= 1, "intervals >= 1");
+    require(
+        reconnectBaseMillis >= 1 && reconnectMaxMillis >= reconnectBaseMillis,
+        "1 <= reconnectBaseMillis <= reconnectMaxMillis");
+  }
+
+  public static LinkLimits defaults() {
+    return new LinkLimits(
+        FRAME_BYTES_MAX_DEFAULT,
+        4 * FRAME_BYTES_MAX_DEFAULT,
+        4 * FRAME_BYTES_MAX_DEFAULT,
+        20_000,
+        2_000,
+        64,
+        5_000,
+        30_000,
+        5_000,
+        5_000,
+        200,
+        30_000);
+  }
+
+  private static void require(boolean ok, String rule) {
+    if (!ok) {
+      throw new IllegalArgumentException("link limits break the rule " + rule);
+    }
+  }
+}
