@@ -1170,6 +1170,9 @@ public final class Replica {
     if (!isValidator() || !reportedEvidence.add(evidence)) {
       return;
     }
+    if (reportedEvidence.size() > ConsensusLimits.EVIDENCE_REMEMBERED_MAX) {
+      reportedEvidence.remove(reportedEvidence.iterator().next());
+    }
     Transaction tx = evidence.toTransaction(signing.key(), config.chainId());
     out.gossip.add(tx);
     onSubmit(tx);
@@ -1325,7 +1328,8 @@ public final class Replica {
 
   private void reject(PublicKey sender, Verdict verdict) {
     count(verdict.reason());
-    if (Reason.PENALISED.contains(verdict.reason())) {
+    // Only members are tracked (bounded by the set); the transport admits members only anyway.
+    if (Reason.PENALISED.contains(verdict.reason()) && validators.contains(sender)) {
       int invalid = invalidBySender.merge(sender, 1, Integer::sum);
       if (invalid > ConsensusLimits.INVALID_MESSAGES_BEFORE_PENALTY_MAX && penalized.add(sender)) {
         out.penalize.add(sender);
