@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       SpecCommand.class,
       BootstrapCommand.class,
+      NodeCommand.class,
+      ChainCommand.class,
+      StateCommand.class,
+      WalletCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

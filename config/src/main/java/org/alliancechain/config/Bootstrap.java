@@ -21,12 +21,14 @@ import org.alliancechain.core.crypto.KeyPair;
  * OUT/&lt;member&gt;/node.yaml      node config (paths relative to this folder)
  * OUT/&lt;member&gt;/genesis.json   copy of the genesis
  * OUT/&lt;member&gt;/member.key     encrypted private key
+ * OUT/&lt;gateway&gt;/gateway.key    the money gateway account's key, in its operator's folder
  * OUT/&lt;member&gt;/profile.yaml   CLI defaults: node API address, key file, member
  * </pre>
  */
 public final class Bootstrap {
   public static final String NODE_CONFIG = "node.yaml";
   public static final String KEY_FILE = "member.key";
+  public static final String GATEWAY_KEY_FILE = "gateway.key";
   public static final String PROFILE_FILE = "profile.yaml";
   public static final String GENESIS_FILE = "genesis.json";
 
@@ -83,6 +85,7 @@ public final class Bootstrap {
               m.profile(),
               m.smallAlliance()));
     }
+    KeyPair gatewayKey = KeyPair.generate(random);
     Genesis genesis =
         new Genesis(
             spec.name(),
@@ -91,6 +94,7 @@ public final class Bootstrap {
             genesisTimeMillis,
             members,
             spec.gateway(),
+            gatewayKey.publicKey(),
             spec.committee(),
             spec.parameters());
     GenesisFile.write(outDir.resolve(GENESIS_FILE), genesis);
@@ -99,6 +103,9 @@ public final class Bootstrap {
       Path folder = outDir.resolve(m.name());
       Files.createDirectories(folder);
       keys.write(folder.resolve(KEY_FILE), memberKeys.get(m.name()));
+      if (m.name().equals(spec.gateway())) {
+        keys.write(folder.resolve(GATEWAY_KEY_FILE), gatewayKey);
+      }
       GenesisFile.write(folder.resolve(GENESIS_FILE), genesis);
       Path config = folder.resolve(NODE_CONFIG);
       Files.writeString(config, nodeYaml(m, genesis, passphraseFile));

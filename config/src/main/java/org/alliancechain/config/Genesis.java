@@ -10,8 +10,10 @@ import org.alliancechain.core.hash.Sha256;
 
 /**
  * The alliance's genesis: who the members are, with their keys, roles and endpoints, the mode and
- * the parameters. Its hash (over the canonical encoding) identifies the alliance; every node config
- * names it, and a node refuses to start on a genesis with another hash.
+ * the parameters. {@code gatewayKey} is the money gateway's own account (SPEC M-17), operated by
+ * the member named {@code gateway} and kept apart from that member's wallet. Its hash (over the
+ * canonical encoding) identifies the alliance; every node config names it, and a node refuses to
+ * start on a genesis with another hash.
  */
 public record Genesis(
     String name,
@@ -20,6 +22,7 @@ public record Genesis(
     long genesisTimeMillis,
     List<GenesisMember> members,
     String gateway,
+    PublicKey gatewayKey,
     List<String> committee,
     Parameters parameters) {
 
@@ -51,6 +54,7 @@ public record Genesis(
       member.encode(w);
     }
     w.string(gateway);
+    gatewayKey.encode(w);
     GenesisMember.strings(w, committee);
     parameters.encode(w);
     return w.toByteArray();

@@ -37,6 +37,7 @@ public final class GenesisFile {
     root.put("mode", genesis.mode().specName());
     root.put("genesis-time-ms", genesis.genesisTimeMillis());
     root.put("gateway", genesis.gateway());
+    root.put("gateway-key", genesis.gatewayKey().toHex());
     ArrayNode committee = root.putArray("committee");
     genesis.committee().forEach(committee::add);
     ArrayNode members = root.putArray("members");
@@ -174,6 +175,7 @@ public final class GenesisFile {
         root.path("genesis-time-ms").asLong(),
         members,
         need(root, "gateway", errors, ""),
+        PublicKey.fromHex(need(root, "gateway-key", errors, "")),
         list(root.get("committee")),
         Parameters.with(values));
   }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
  * governable.
  */
 public enum Parameter {
+  // Node and consensus parameters (not part of the ledger's state; fixed at genesis).
   BATCH_TX_MAX(
       "batch-tx-max", Unit.COUNT, 1, 10_000, 1_000, false, "transactions in a block at most"),
   BATCH_TIMEOUT_MS("batch-timeout-ms", Unit.MILLIS, 1, 10_000, 50, false, "cut a block after this"),
@@ -16,55 +17,85 @@ public enum Parameter {
   VIEW_CHANGE_TIMEOUT_MS(
       "view-change-timeout-ms", Unit.MILLIS, 100, 600_000, 2_000, false, "primary timeout"),
   CHECKPOINT_INTERVAL_BLOCKS(
-      "checkpoint-interval-blocks", Unit.COUNT, 1, 100_000, 100, false, "K of PBFT checkpoints"),
-  EPOCH_LENGTH_BLOCKS(
-      "epoch-length-blocks", Unit.COUNT, 1, 1_000_000, 100, false, "validator changes happen here"),
+      "checkpoint-interval-blocks", Unit.COUNT, 1, 100_000, 50, false, "K of PBFT checkpoints"),
   BLOCK_TIME_DRIFT_MAX_MS(
       "block-time-drift-max-ms", Unit.MILLIS, 0, 600_000, 5_000, false, "proposer clock bound"),
-  TRUST_ALPHA("trust-alpha", Unit.MICROS, 0, 1_000_000, 1_000_000, true, "alpha of eq. (2)"),
-  TRUST_BETA("trust-beta", Unit.MICROS, 0, 1_000_000, 500_000, true, "beta of eq. (2)"),
-  TRUST_GAMMA("trust-gamma", Unit.MICROS, 0, 1_000_000, 300_000, true, "gamma of eq. (2)"),
-  TRUST_THRESHOLD(
-      "trust-threshold",
-      Unit.MICROS,
-      -1_000_000,
-      1_000_000,
-      400_000,
-      true,
-      "accept T(i,j) >= this"),
+  LFT_ACK_TIMEOUT_MS(
+      "lft-ack-timeout-ms", Unit.MILLIS, 10, 60_000, 500, false, "LFT child timeout"),
+  TFT_OPEN_DEADLINE_MS(
+      "tft-open-deadline-ms", Unit.MILLIS, 10, 3_600_000, 5_000, false, "TFT fallback (M-7)"),
+  // Ledger parameters: the token application's ParamId set, same defaults and ranges (a test in
+  // cli keeps them equal); the DAO changes them after genesis (SPEC M-23).
   REWARD_STANDARD_TOKENS(
-      "reward-standard-tokens", Unit.COUNT, 0, 1_000_000_000, 100, true, "per contribution (M-19)"),
-  BONUS_ACTIVE_SHARING_TOKENS(
-      "bonus-active-sharing-tokens", Unit.COUNT, 0, 1_000_000_000, 10, true, "active sharer bonus"),
-  BONUS_ACTIVE_SHARING_MIN_CONTRIBUTIONS(
-      "bonus-active-sharing-min-contributions",
+      "reward-standard-tokens", Unit.COUNT, 1, 1_000_000_000, 100, true, "per contribution (M-19)"),
+  BONUS_EVERY_CONTRIBUTIONS(
+      "bonus-every-contributions",
+      Unit.COUNT,
+      0,
+      1_000_000,
+      5,
+      true,
+      "every this many verified contributions earn a bonus, 0 = none (M-19)"),
+  BONUS_TOKENS("bonus-tokens", Unit.COUNT, 0, 1_000_000_000, 50, true, "the bonus (M-19)"),
+  TRUST_ALPHA("trust-alpha", Unit.MICROS, 0, 10_000_000, 1_000_000, true, "alpha of eq. (2)"),
+  TRUST_BETA("trust-beta", Unit.MICROS, 0, 1_000_000, 600_000, true, "beta of eq. (2)"),
+  TRUST_GAMMA("trust-gamma", Unit.MICROS, 0, 10_000_000, 200_000, true, "gamma of eq. (2)"),
+  TRUST_THRESHOLD(
+      "trust-threshold", Unit.MICROS, 0, 10_000_000, 500_000, true, "accept T(i,j) >= this (M-7)"),
+  SHARING_REWARD_MIN_TOKENS(
+      "sharing-reward-min-tokens",
+      Unit.COUNT,
+      0,
+      1_000_000_000,
+      1,
+      true,
+      "a request offers at least this reward"),
+  SHARING_DEADLINE_MAX_SECONDS(
+      "sharing-deadline-max-seconds",
       Unit.COUNT,
       1,
-      1_000_000,
-      3,
+      1_000_000_000,
+      2_592_000,
       true,
-      "contributions that make a member an active sharer"),
-  DAO_VOTING_PERIOD_BLOCKS(
-      "dao-voting-period-blocks", Unit.COUNT, 1, 1_000_000, 20, true, "voting period (M-23)"),
-  DAO_QUORUM_BPS("dao-quorum-bps", Unit.BPS, 0, 10_000, 5_000, true, "weight that must vote"),
-  DAO_PASS_THRESHOLD_BPS(
-      "dao-pass-threshold-bps", Unit.BPS, 5_000, 10_000, 5_000, true, "yes share needed to pass"),
-  COMMITTEE_HOLD_BLOCKS_MAX(
-      "committee-hold-blocks-max", Unit.COUNT, 0, 1_000_000, 10, true, "review hold bound (M-24)"),
-  AMELIORATION_INTERVAL_BLOCKS(
-      "amelioration-interval-blocks", Unit.COUNT, 1, 1_000_000, 50, true, "report interval (M-25)"),
-  REDEMPTION_RATE_MONEY_PER_TOKEN(
-      "redemption-rate-money-per-token",
+      "a request's deadline is at most this far after it is made (block time)"),
+  REDEMPTION_MONEY_PER_TOKEN(
+      "redemption-money-per-token",
       Unit.COUNT,
       0,
       1_000_000_000,
       100,
       true,
-      "gateway redemption, money minor units per token (M-22)"),
-  LFT_ACK_TIMEOUT_MS(
-      "lft-ack-timeout-ms", Unit.MILLIS, 10, 60_000, 500, false, "LFT child timeout"),
-  TFT_OPEN_DEADLINE_MS(
-      "tft-open-deadline-ms", Unit.MILLIS, 10, 3_600_000, 5_000, true, "TFT fallback (M-7)");
+      "gateway redemption rate, money minor units per token, 0 = closed (M-22)"),
+  DAO_QUORUM(
+      "dao-quorum", Unit.MICROS, 0, 1_000_000, 400_000, true, "share of weight that must vote"),
+  DAO_PASS("dao-pass", Unit.MICROS, 0, 999_999, 500_000, true, "yes share above which it passes"),
+  DAO_VOTING_PERIOD_BLOCKS(
+      "dao-voting-period-blocks", Unit.COUNT, 1, 100_000, 20, true, "voting period (M-23)"),
+  COMMITTEE_HOLD_BLOCKS(
+      "committee-hold-blocks", Unit.COUNT, 1, 10_000, 10, true, "review hold of a proposal (M-24)"),
+  AMELIORATION_INTERVAL_BLOCKS(
+      "amelioration-interval-blocks",
+      Unit.COUNT,
+      0,
+      1_000_000,
+      50,
+      true,
+      "a report every this many blocks, 0 = never (M-25)"),
+  ANOMALY_MAD_K("anomaly-mad-k", Unit.COUNT, 1, 1_000, 3, true, "outlier: beyond median + k MAD"),
+  CANCELLATIONS_MAX(
+      "cancellations-max", Unit.COUNT, 1, 1_000_000, 3, true, "repeated cancellations flagged"),
+  CIRCULAR_EDGES_MIN(
+      "circular-edges-min", Unit.COUNT, 1, 1_000_000, 3, true, "circular sharing flagged"),
+  STAKE_AGE_CAP_BLOCKS(
+      "stake-age-cap-blocks",
+      Unit.COUNT,
+      1,
+      1_000_000,
+      1_000,
+      true,
+      "holding time after which a token weighs double in stake (M-21)"),
+  EPOCH_LENGTH_BLOCKS(
+      "epoch-length-blocks", Unit.COUNT, 1, 1_000_000, 100, true, "validator changes happen here");
 
   /** How a value is written in the spec file. */
   public enum Unit {

@@ -345,6 +345,22 @@ public final class SpecParser {
         error(path, e.getMessage());
       }
     }
-    return Parameters.with(values);
+    Parameters parameters = Parameters.with(values);
+    checkConsensusWindow(parameters);
+    return parameters;
+  }
+
+  /** The PBFT window is 2K blocks; validator changes happen only at checkpoints beyond it. */
+  private void checkConsensusWindow(Parameters p) {
+    long k = p.get(Parameter.CHECKPOINT_INTERVAL_BLOCKS);
+    long epoch = p.get(Parameter.EPOCH_LENGTH_BLOCKS);
+    if (k > 512) {
+      error("parameters.checkpoint-interval-blocks", "at most 512 (the window is 2K <= 1024)");
+    }
+    if (epoch % k != 0 || epoch < 2 * k) {
+      error(
+          "parameters.epoch-length-blocks",
+          "must be a multiple of checkpoint-interval-blocks (" + k + ") and at least twice it");
+    }
   }
 }

@@ -43,7 +43,7 @@ class SpecParserTest {
           - {name: a, roles: [alliance], peer-port: 1, api-port: 2, profile: {size: huge}}
           - {name: a, roles: [alliance, wizard], peer-port: 1, api-port: 70000}
           - {name: c, roles: [private-alliance], peer-port: 3, api-port: 4, small-alliance: [zed]}
-        parameters: {trust-alpha: 1.5, batch-tx-max: 2.5, no-such-thing: 1}
+        parameters: {trust-alpha: 11.5, batch-tx-max: 2.5, no-such-thing: 1}
         """;
     assertThat(errorPaths(yaml))
         .contains(
@@ -92,7 +92,7 @@ class SpecParserTest {
   void fixedPointParametersNeverGoThroughFloatingPoint() {
     // 0.1 has no exact binary form; it must still become exactly 100,000 micros.
     assertThat(Parameter.TRUST_GAMMA.parse("0.1")).isEqualTo(100_000);
-    assertThat(Parameter.TRUST_THRESHOLD.parse("-0.25")).isEqualTo(-250_000);
+    assertThat(Parameter.TRUST_THRESHOLD.parse("0.25")).isEqualTo(250_000);
     assertThat(Parameter.TRUST_GAMMA.format(100_000)).isEqualTo("0.1");
     assertThat(
             catchThrowableOfType(

@@ -9,12 +9,14 @@ import org.alliancechain.core.app.Application;
 import org.alliancechain.core.app.BlockContext;
 import org.alliancechain.core.app.TxOutcome;
 import org.alliancechain.core.block.BlockHeader;
+import org.alliancechain.core.block.BlockRules;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.hash.Hash;
 import org.alliancechain.core.state.StateUpdate;
 import org.alliancechain.core.store.BlockCommit;
 import org.alliancechain.core.store.RocksStore;
+import org.alliancechain.core.tx.NonceRule;
 import org.alliancechain.core.tx.Transaction;
 
 /**
@@ -70,33 +72,33 @@ public final class BlockExecutor {
     return new ExecutionResult.Committed(header.height(), update.rootHash(), outcomes);
   }
 
-  /** Is this the next block of this chain, whole and certified? Checks before any execution. */
+  /**
+   * Is this the next block of this chain, whole and certified, every transaction admissible on its
+   * own? The protocol's block rules ({@link BlockRules}) against the head; block 1's parent is
+   * genesis, which has no header. Checks before any execution.
+   */
   private Verdict checkPlacement(CertifiedBlock certified) {
     BlockHeader header = certified.block().header();
     if (!header.chainId().equals(store.chainId())) {
-      return Verdict.reject("wrong_chain", "block of chain " + header.chainId());
+      return Verdict.reject("wrong_chain_id", "block of chain " + header.chainId());
     }
     long expected = store.head() + 1;
     if (header.height() != expected) {
       return Verdict.reject("not_next", "block " + header.height() + ", expected " + expected);
     }
-    Hash parent =
-        expected == 1
-            ? store.genesisHash()
-            : store.block(expected - 1).orElseThrow().block().hash();
-    if (!header.previousHash().equals(parent)) {
-      return Verdict.reject("parent_mismatch", "block does not link to block " + (expected - 1));
+    ValidatorSet validators = validatorsAt.apply(header.height());
+    Optional<BlockHeader> parent = store.headHeader();
+    if (parent.isPresent()) {
+      return BlockRules.checkCertified(certified, parent.get(), validators);
     }
-    if (expected > 1) {
-      long parentExecuted =
-          store.block(expected - 1).orElseThrow().block().header().executedHeight();
-      if (header.executedHeight() < parentExecuted) {
-        return Verdict.reject(
-            "executed_height_regressed",
-            "executed height " + header.executedHeight() + " below the parent's " + parentExecuted);
-      }
+    if (!header.previousHash().equals(store.genesisHash())) {
+      return Verdict.reject("bad_previous_hash", "block 1 does not name the genesis hash");
     }
-    return certified.verify(validatorsAt.apply(header.height()));
+    Verdict verdict = BlockRules.checkValidators(header, validators);
+    if (verdict.isOk()) {
+      verdict = certified.verify(validators);
+    }
+    return verdict.isOk() ? BlockRules.checkTransactions(certified.block()) : verdict;
   }
 
   private void checkExecutedRoot(BlockHeader header) {
@@ -109,12 +111,11 @@ public final class BlockExecutor {
   }
 
   private TxOutcome executeTx(BlockContext context, Transaction tx, WriteOverlay blockState) {
-    Verdict rules = TxRules.checkStateless(tx, store.chainId());
-    if (rules.isOk()) {
-      rules = TxRules.checkNonce(tx, blockState);
-    }
-    if (!rules.isOk()) {
-      return TxOutcome.failed(rules.reason(), rules.detail());
+    // Chain id, size and signature were checked for the whole block (BlockRules); the nonce
+    // depends on the state this block has built so far.
+    Verdict nonce = NonceRule.check(Nonces.next(blockState, tx.sender()), tx);
+    if (!nonce.isOk()) {
+      return TxOutcome.failed(nonce.reason(), nonce.detail());
     }
     // The nonce is used even when the application fails the transaction: it was included.
     Nonces.setNext(blockState, tx.sender(), tx.nonce() + 1);

@@ -35,6 +35,11 @@ public final class Nonces {
     return state.get(key(sender)).map(v -> ByteBuffer.wrap(v.unsafeArray()).getLong()).orElse(0L);
   }
 
+  /** The next nonce of a sender at the store's head, for the mempool's {@code NonceSource}. */
+  public static long next(org.alliancechain.core.store.RocksStore store, PublicKey sender) {
+    return next(store::stateValue, sender);
+  }
+
   static void setNext(StateWriter state, PublicKey sender, long next) {
     state.put(key(sender), Bytes.wrap(ByteBuffer.allocate(8).putLong(next).array()));
   }

@@ -1,5 +1,6 @@
 package org.alliancechain.core.store;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +32,18 @@ final class RocksNodeStore implements NodeStore {
   private volatile long latestVersion = -1;
   private volatile long oldestVersion = -1;
 
+  // Nodes never change once written, so a decoded node can be cached without invalidation; an
+  // update reads about log2(n) nodes per changed key and the upper levels are shared by all.
+  private final Map<NodeKey, Node> cache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<NodeKey, Node> eldest) {
+          return size() > StoreLimits.STATE_NODE_CACHE_ENTRIES_MAX;
+        }
+      };
+
   RocksNodeStore(RocksStore store) {
     this.store = store;
     this.family = store.state;
@@ -47,7 +60,26 @@ final class RocksNodeStore implements NodeStore {
 
   @Override
   public Optional<Node> node(NodeKey key) {
+    synchronized (cache) {
+      Node cached = cache.get(key);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    Optional<Node> node = store.getRaw(family, Keys.node(key)).map(bytes -> decodeNode(key, bytes));
+    node.ifPresent(n -> cacheNode(key, n));
+    return node;
+  }
+
+  /** Bypasses the cache: for the consistency checker, which must see what is on disk. */
+  Optional<Node> nodeOnDisk(NodeKey key) {
     return store.getRaw(family, Keys.node(key)).map(bytes -> decodeNode(key, bytes));
+  }
+
+  private void cacheNode(NodeKey key, Node node) {
+    synchronized (cache) {
+      cache.put(key, node);
+    }
   }
 
   private static Node decodeNode(NodeKey key, byte[] bytes) {
@@ -183,6 +215,7 @@ final class RocksNodeStore implements NodeStore {
 
   void committed(StateUpdate update) {
     latestVersion = update.version();
+    update.newNodes().forEach(this::cacheNode);
     if (oldestVersion < 0) {
       oldestVersion = update.version();
     }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.Invariants;
+import org.alliancechain.core.block.BlockHeader;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
@@ -66,6 +67,7 @@ public final class RocksStore implements AutoCloseable {
   private final ResourceStore resourceStore;
   private volatile long head;
   private volatile Hash genesisHash;
+  private volatile BlockHeader headHeader;
   private volatile boolean closed;
 
   private RocksStore(Path dir, String chainId, StoreOptions options, RocksHandles handles) {
@@ -97,6 +99,13 @@ public final class RocksStore implements AutoCloseable {
     }
     RocksDB.loadLibrary();
     boolean create = StoreOpener.checkBeforeOpen(dir, chainId);
+    if (create) {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (java.io.IOException e) {
+        throw new StoreException(StoreException.Reason.IO, "cannot create " + dir, e);
+      }
+    }
     RocksHandles handles = RocksHandles.openWritable(dir, create);
     RocksStore store = new RocksStore(dir, chainId, options, handles);
     try {
@@ -132,6 +141,7 @@ public final class RocksStore implements AutoCloseable {
   private void loadHead() {
     head = readLong(meta, Keys.HEAD_HEIGHT).orElse(-1L);
     genesisHash = getRaw(meta, Keys.GENESIS_HASH).map(Hash::of).orElse(null);
+    headHeader = head > 0 ? block(head).orElseThrow().block().header() : null;
     nodeStore.loadLatestVersion();
   }
 
@@ -150,6 +160,11 @@ public final class RocksStore implements AutoCloseable {
   /** The last executed height: 0 after genesis, -1 before {@link #initialize}. */
   public long head() {
     return head;
+  }
+
+  /** The head block's header, without decoding the block; empty at genesis. */
+  public Optional<BlockHeader> headHeader() {
+    return Optional.ofNullable(headHeader);
   }
 
   public boolean isInitialized() {
@@ -177,6 +192,17 @@ public final class RocksStore implements AutoCloseable {
   /** A state value at the head, in one lookup. */
   public Optional<Bytes> stateValue(Bytes key) {
     return nodeStore.latestValue(TreeHashing.keyHash(key));
+  }
+
+  /**
+   * The value of {@code key} at {@code height} with a proof against that height's state root.
+   *
+   * @throws org.alliancechain.core.state.StateVersionException when the height was pruned or is not
+   *     executed yet
+   */
+  public ProvenValue proveState(Bytes key, long height) {
+    return new ProvenValue(
+        height, tree.rootHash(height), key, tree.get(key, height), tree.prove(key, height));
   }
 
   /** Writes genesis as state version 0 and head 0, once, in one synced batch. */
@@ -231,6 +257,7 @@ public final class RocksStore implements AutoCloseable {
     }
     nodeStore.committed(commit.state());
     nodeStore.prunedTo(height - options.stateVersionsKept() + 1);
+    headHeader = commit.block().block().header();
     head = height;
   }
 
@@ -279,6 +306,11 @@ public final class RocksStore implements AutoCloseable {
   /** The state root after executing {@code height} (0 = genesis); kept for every height. */
   public Optional<Hash> stateRoot(long height) {
     return getRaw(meta, Keys.stateRoot(height)).map(Hash::of);
+  }
+
+  Optional<org.alliancechain.core.state.Node> stateNodeOnDisk(
+      org.alliancechain.core.state.NodeKey key) {
+    return nodeStore.nodeOnDisk(key);
   }
 
   /** Every key-value pair of the head state's flat index, in key-hash order (for checks). */

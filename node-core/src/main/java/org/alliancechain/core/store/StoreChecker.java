@@ -7,6 +7,7 @@ import java.util.function.LongFunction;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.Verdict;
 import org.alliancechain.core.block.BlockHeader;
+import org.alliancechain.core.block.BlockRules;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.hash.Hash;
@@ -113,7 +114,11 @@ public final class StoreChecker {
     if (expectedParent != null && !header.previousHash().equals(expectedParent)) {
       problem("parent_mismatch", "block " + height + " does not link to its parent");
     }
-    Verdict verdict = certified.verify(validatorsAt.apply(height));
+    ValidatorSet validators = validatorsAt.apply(height);
+    Verdict verdict =
+        parent.isPresent()
+            ? BlockRules.checkCertified(certified, parent.get(), validators)
+            : certified.verify(validators);
     if (!verdict.isOk()) {
       problem("block_invalid", "block " + height + ": " + verdict);
     }
@@ -181,7 +186,7 @@ public final class StoreChecker {
       problem("head_state_missing", "no state root for head " + head);
       return;
     }
-    Hash walked = walk(tree, root.get(), 0, new boolean[0]);
+    Hash walked = walk(root.get(), 0, new boolean[0]);
     if (!walked.equals(recorded.get()) || !root.get().hash().equals(recorded.get())) {
       problem(
           "head_state_root_mismatch",
@@ -195,11 +200,11 @@ public final class StoreChecker {
   }
 
   /** Recomputes a subtree's hash from its nodes, checking shape and placement on the way. */
-  private Hash walk(StateTree tree, NodeRef ref, int depth, boolean[] path) {
+  private Hash walk(NodeRef ref, int depth, boolean[] path) {
     if (full() || ref.isEmpty()) {
       return TreeHashing.EMPTY;
     }
-    Optional<Node> loaded = tree.store().node(ref.key());
+    Optional<Node> loaded = store.stateNodeOnDisk(ref.key());
     if (loaded.isEmpty()) {
       problem("state_node_missing", "node " + ref);
       return ref.hash();
@@ -228,8 +233,8 @@ public final class StoreChecker {
       problem("state_shape", "node " + ref + " at depth " + depth + " is not canonical");
       return ref.hash();
     }
-    Hash left = walk(tree, internal.left(), depth + 1, extend(path, false));
-    Hash right = walk(tree, internal.right(), depth + 1, extend(path, true));
+    Hash left = walk(internal.left(), depth + 1, extend(path, false));
+    Hash right = walk(internal.right(), depth + 1, extend(path, true));
     Hash hash = TreeHashing.internal(left, right);
     checkHash(ref, hash, ref.kind() == NodeRef.Kind.INTERNAL);
     return hash;

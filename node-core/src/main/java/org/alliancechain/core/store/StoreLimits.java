@@ -8,6 +8,9 @@ public final class StoreLimits {
   /** State versions (heights) kept for reads and proofs by default; older ones are pruned. */
   public static final long STATE_VERSIONS_KEPT_DEFAULT = 1_000;
 
+  /** Decoded state tree nodes kept in memory (each well under 1 KiB for typical values). */
+  public static final int STATE_NODE_CACHE_ENTRIES_MAX = 200_000;
+
   /** Off-chain resources are stored in chunks of this size, so none is ever loaded whole. */
   public static final int RESOURCE_CHUNK_BYTES = 256 * 1024;
 

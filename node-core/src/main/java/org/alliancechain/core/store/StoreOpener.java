@@ -97,7 +97,16 @@ final class StoreOpener {
     ColumnFamilyHandle meta = handles.family(RocksStore.CF_META);
     byte[] schema = handles.db().get(meta, Keys.SCHEMA_VERSION);
     if (schema == null) {
-      throw new StoreException(Reason.CORRUPT, dir + " has no schema version record");
+      boolean unfinished =
+          handles.db().get(meta, Keys.CHAIN_ID) == null
+              && handles.db().get(meta, Keys.HEAD_HEIGHT) == null;
+      throw new StoreException(
+          Reason.CORRUPT,
+          dir
+              + (unfinished
+                  ? " is a store whose creation never finished (no metadata was written);"
+                      + " delete the folder and start again"
+                  : " has no schema version record"));
     }
     int version = RocksStore.readSchemaVersion(schema);
     if (version != StoreLimits.SCHEMA_VERSION) {

@@ -30,6 +30,7 @@ class CrashTest {
     System.out.println("crash test seed = " + seed + " (replay with -Dcrash.seed=" + seed + ")");
     SplittableRandom random = new SplittableRandom(seed);
     long durable = 0;
+    Reported reported = new Reported();
     long blocksAtLastOpen = 0;
     int killsAfterProgress = 0;
     int killsWithUnreportedCommit = 0;
@@ -38,21 +39,29 @@ class CrashTest {
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        int linesBeforeKill = 1 + random.nextInt(4);
-        for (int i = 0; i < linesBeforeKill; i++) {
+        int commitsBeforeKill = 2 + random.nextInt(4);
+        long firstCommitNanos = 0;
+        for (int commits = 0; commits < commitsBeforeKill; ) {
           String line = out.readLine();
           assertThat(line).as("child died before the kill (see its stderr)").isNotNull();
-          durable = Math.max(durable, durableHeight(line));
+          long height = reported.read(line);
+          if (height > 0) {
+            durable = Math.max(durable, height);
+            firstCommitNanos = commits == 0 ? System.nanoTime() : firstCommitNanos;
+            commits++;
+          }
         }
-        // The kill moment: a seeded random point inside the next block's work (signing,
-        // execution, tree update or the synced write), not a wait for anything.
-        LockSupport.parkNanos(random.nextLong(8_000_000));
+        // The kill moment: a seeded random point in the next two block cycles (building,
+        // signing, execution, tree update, the synced write), measured from the child's own pace.
+        // This is where the kill lands, not a wait for anything.
+        long cycleNanos = (System.nanoTime() - firstCommitNanos) / (commitsBeforeKill - 1);
+        LockSupport.parkNanos(random.nextLong(Math.max(1, 2 * cycleNanos)));
         // SIGKILL through the process handle: Process.destroyForcibly would also close our end
         // of the pipe and lose lines the child printed just before dying.
         assertThat(child.toHandle().destroyForcibly()).isTrue();
         // Lines already in the pipe were printed after their commit returned: durable too.
         for (String line = out.readLine(); line != null; line = out.readLine()) {
-          durable = Math.max(durable, durableHeight(line));
+          durable = Math.max(durable, reported.read(line));
         }
       } finally {
         child.destroyForcibly();
@@ -69,6 +78,7 @@ class CrashTest {
         assertThat(store.head())
             .as("durable block lost after kill %d (seed %d)", kill, seed)
             .isGreaterThanOrEqualTo(durable);
+        reported.assertAllPresent(store, kill, seed);
         killsAfterProgress += store.head() > blocksAtLastOpen ? 1 : 0;
         killsWithUnreportedCommit += store.head() > durable ? 1 : 0;
         blocksAtLastOpen = store.head();
@@ -92,10 +102,61 @@ class CrashTest {
     }
   }
 
-  private static long durableHeight(String line) throws IOException {
-    if (!line.startsWith("durable ")) {
-      throw new IOException("unexpected child output: " + line);
+  /** What the child reported durable: blocks, consensus records, resources. */
+  private static final class Reported {
+    private final java.util.TreeSet<Long> votes = new java.util.TreeSet<>();
+    private final java.util.TreeMap<Long, org.alliancechain.core.hash.Hash> resources =
+        new java.util.TreeMap<>();
+
+    /** Parses one line; returns the durable block height it reports, or 0. */
+    long read(String line) throws IOException {
+      String[] parts = line.split(" ", -1);
+      switch (parts[0]) {
+        case "durable" -> {
+          return Long.parseLong(parts[1]);
+        }
+        case "voted" -> votes.add(Long.parseLong(parts[1]));
+        case "resource" ->
+            resources.put(
+                Long.parseLong(parts[1]), org.alliancechain.core.hash.Hash.fromHex(parts[2]));
+        default -> throw new IOException("unexpected child output: " + line);
+      }
+      return 0;
     }
-    return Long.parseLong(line.substring("durable ".length()));
+
+    void assertAllPresent(RocksStore store, int kill, long seed) {
+      for (long vote : votes) {
+        assertThat(store.consensus().get(org.alliancechain.core.exec.KvApp.text("vote/" + vote)))
+            .as("consensus record %d lost after kill %d (seed %d)", vote, kill, seed)
+            .isPresent();
+      }
+      long chunks = 0;
+      for (var resource : resources.entrySet()) {
+        byte[] content = CrashWriterMain.resourceContent(resource.getKey());
+        assertThat(resource.getValue()).isEqualTo(org.alliancechain.core.hash.Sha256.hash(content));
+        assertThat(store.resources().sizeBytes(resource.getValue()))
+            .as("resource lost after kill %d (seed %d)", kill, seed)
+            .contains((long) content.length);
+      }
+      // Every stored chunk belongs to a finished resource: interrupted uploads were cleaned up.
+      try (var it = store.db.newIterator(store.resources().family())) {
+        for (it.seek(new byte[] {Keys.CHUNK});
+            it.isValid() && it.key()[0] == Keys.CHUNK;
+            it.next()) {
+          chunks++;
+        }
+      }
+      long manifests = 0;
+      try (var it = store.db.newIterator(store.resources().family())) {
+        for (it.seek(new byte[] {Keys.MANIFEST});
+            it.isValid() && it.key()[0] == Keys.MANIFEST;
+            it.next()) {
+          manifests++;
+        }
+      }
+      assertThat(chunks)
+          .as("orphan resource chunks after kill %d (seed %d)", kill, seed)
+          .isEqualTo(3 * manifests);
+    }
   }
 }

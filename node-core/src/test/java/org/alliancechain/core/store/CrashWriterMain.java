@@ -15,8 +15,10 @@ import org.alliancechain.core.tx.Transaction;
 /**
  * Child process of {@link CrashTest}: commits certified blocks through the executor into a real
  * store for ever, printing {@code durable <height>} after each commit returns, until it is killed.
- * Blocks mix puts, deletes and failing transactions, and only a few state versions are kept, so
- * pruning runs in the same batches too.
+ * Before each block it persists a consensus-area record ({@code voted <height>}), and every third
+ * block it uploads a three-chunk resource ({@code resource <hash>}). Blocks mix puts, deletes and
+ * failing transactions, and only a few state versions are kept, so pruning runs in the same batches
+ * too.
  */
 public final class CrashWriterMain {
   static final long STATE_VERSIONS_KEPT = 4;
@@ -38,7 +40,14 @@ public final class CrashWriterMain {
         senders.add(ChainFixture.key(10 + i));
       }
       while (true) {
-        List<Transaction> txs = block(store, senders, store.head() + 1);
+        long height = store.head() + 1;
+        // What a validator persists before voting (SPEC M-27), and sometimes an off-chain upload.
+        store.consensus().put(KvApp.text("vote/" + height), KvApp.text("commit " + height));
+        System.out.println("voted " + height);
+        if (height % 3 == 0) {
+          System.out.println("resource " + height + " " + upload(store, height).toHex());
+        }
+        List<Transaction> txs = block(store, senders, height);
         ExecutionResult result = executor.execute(chain.next(store, txs));
         if (!(result instanceof ExecutionResult.Committed committed)) {
           throw new IllegalStateException("block refused: " + result);
@@ -46,6 +55,24 @@ public final class CrashWriterMain {
         System.out.println("durable " + committed.height());
         System.out.flush();
       }
+    }
+  }
+
+  static byte[] resourceContent(long height) {
+    byte[] content = new byte[2 * StoreLimits.RESOURCE_CHUNK_BYTES + 1 + (int) (height % 1000)];
+    new java.util.SplittableRandom(height).nextBytes(content);
+    return content;
+  }
+
+  private static org.alliancechain.core.hash.Hash upload(RocksStore store, long height) {
+    byte[] content = resourceContent(height);
+    try (ResourceStore.Writer writer = store.resources().newResource()) {
+      for (int offset = 0; offset < content.length; offset += 50_000) {
+        writer.write(content, offset, Math.min(50_000, content.length - offset));
+      }
+      return writer.finish();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

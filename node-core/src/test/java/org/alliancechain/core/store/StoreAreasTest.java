@@ -150,6 +150,25 @@ class StoreAreasTest {
   }
 
   @Test
+  void stateQueriesComeWithProofsAgainstTheRootInTheNextHeader() {
+    try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
+      StoreFixtures.writeBlocks(store, chain, 3, 10);
+      for (Bytes key : List.of(text("k10"), text("never-written"))) {
+        ProvenValue answer = store.proveState(key, 2);
+        // A light client takes the root from block 3's certified header, not from the node.
+        Hash certifiedRoot = store.block(3).orElseThrow().block().header().executedStateRoot();
+        assertThat(answer.stateRoot()).isEqualTo(certifiedRoot);
+        assertThat(answer.verify().isOk()).isTrue();
+        assertThat(answer.value()).isEqualTo(store.stateTree().get(key, 2));
+        Optional<Bytes> lie =
+            answer.value().isPresent() ? Optional.empty() : Optional.of(text("x"));
+        assertThat(answer.proof().verify(certifiedRoot, key, lie).isOk()).isFalse();
+      }
+      assertThat(store.proveState(text("k10"), 2).value()).isPresent();
+    }
+  }
+
+  @Test
   void checkerFindsTamperedBlocksIndexesAndState() throws RocksDBException {
     try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
       StoreFixtures.writeBlocks(store, chain, 4, 6);

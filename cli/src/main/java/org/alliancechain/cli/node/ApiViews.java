@@ -1,0 +1,85 @@
+package org.alliancechain.cli.node;
+
+import java.util.List;
+
+/**
+ * The JSON shapes of the client API (docs/api.md). Records serialize field by field in declaration
+ * order; hashes, keys and signatures are lower-case hex; amounts are integers.
+ */
+public final class ApiViews {
+  private ApiViews() {}
+
+  public record SubmitRequest(String tx) {}
+
+  public record SubmitResult(String hash, String status) {}
+
+  public record TxStatus(
+      String hash,
+      String status,
+      Long height,
+      Integer index,
+      Boolean success,
+      String code,
+      String detail) {}
+
+  public record Vote(int validator, String publicKey, String signature) {}
+
+  public record Certificate(long height, long view, String blockHash, List<Vote> votes) {}
+
+  public record Header(
+      String chainId,
+      long height,
+      long view,
+      String previousHash,
+      String txRoot,
+      int txCount,
+      long executedHeight,
+      String executedStateRoot,
+      String validatorSetHash,
+      String proposer,
+      long timestampMillis) {}
+
+  public record BlockView(
+      long height,
+      String hash,
+      Header header,
+      List<String> transactions,
+      Certificate certificate) {}
+
+  public record RawBlock(long height, String hex) {}
+
+  public record StateProofView(
+      String key, String value, long height, String stateRoot, String proof) {}
+
+  public record Peer(String publicKey, String member, boolean connected, Long roundTripMicros) {}
+
+  public record ConsensusStatus(
+      boolean validator,
+      long view,
+      String primary,
+      String phase,
+      String waitingFor,
+      long viewChanges,
+      String lastViewChangeReason) {}
+
+  public record Status(
+      String chainId,
+      String alliance,
+      String mode,
+      String member,
+      String publicKey,
+      long height,
+      String headHash,
+      String stateRoot,
+      int mempoolSize,
+      ConsensusStatus consensus,
+      List<Peer> peers) {}
+
+  public record MemberView(
+      String name, String publicKey, String address, List<String> roles, boolean validator) {}
+
+  public record Members(List<MemberView> members, String gatewayKey) {}
+
+  public record AccountView(
+      String publicKey, String member, long tokens, long money, long stake, long nonce) {}
+}

@@ -1,0 +1,339 @@
+package org.alliancechain.cli.node;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.alliancechain.config.Genesis;
+import org.alliancechain.config.GenesisMember;
+import org.alliancechain.config.NodeConfig;
+import org.alliancechain.core.Bytes;
+import org.alliancechain.core.Verdict;
+import org.alliancechain.core.app.StateReader;
+import org.alliancechain.core.block.CertifiedBlock;
+import org.alliancechain.core.block.ValidatorSet;
+import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.core.exec.BlockExecutor;
+import org.alliancechain.core.exec.ExecutionResult;
+import org.alliancechain.core.exec.Nonces;
+import org.alliancechain.core.mempool.Mempool;
+import org.alliancechain.core.store.RocksStore;
+import org.alliancechain.core.store.StoreException;
+import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.p2p.ChannelMux;
+import org.alliancechain.p2p.LinkLimits;
+import org.alliancechain.p2p.PeerListener;
+import org.alliancechain.p2p.PeerNetwork;
+import org.alliancechain.p2p.PeerNetworkConfig;
+import org.alliancechain.p2p.PeerNetworks;
+import org.alliancechain.p2p.api.ApiLimits;
+import org.alliancechain.p2p.api.ApiServer;
+import org.alliancechain.p2p.api.ApiServerConfig;
+import org.alliancechain.p2p.api.ApiServers;
+import org.alliancechain.p2p.api.EventStream;
+import org.alliancechain.p2p.api.Health;
+import org.alliancechain.p2p.metrics.MetricsRegistry;
+import org.alliancechain.token.TokenApplication;
+import org.alliancechain.token.engine.ContractsEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node (SPEC M-31): the store, the ledger application, the mempool, the peer links,
+ * consensus (the PBFT driver on validators, block sync elsewhere) and the client API. This class
+ * only wires the parts together; each part is tested on its own.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  public static final int MEMPOOL_TX_MAX = 100_000;
+  public static final int EVENT_SUBSCRIBERS_MAX = 64;
+
+  private final NodeConfig config;
+  private final Genesis genesis;
+  private final GenesisMember self;
+  private final KeyPair key;
+  private final RocksStore store;
+  private final TokenApplication application;
+  private final BlockExecutor executor;
+  private final Mempool mempool;
+  private final ChannelMux mux = new ChannelMux();
+  private final MetricsRegistry metrics = new MetricsRegistry();
+  private final EventStream blockEvents = new EventStream(EVENT_SUBSCRIBERS_MAX);
+  private final GenesisDirectory directory;
+  private final MetricsRegistry.Counter txRejected;
+  private final MetricsRegistry.Counter blocksCommitted;
+  private volatile PeerNetwork network;
+  private volatile ConsensusEngine consensus;
+  private volatile ApiServer api;
+  private volatile boolean accepting = true;
+
+  private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
+    this.config = config;
+    this.genesis = genesis;
+    this.key = key;
+    this.store = store;
+    this.self =
+        genesis
+            .member(key.publicKey())
+            .orElseThrow(() -> new NodeException("the key is not a genesis member's key"));
+    this.application = new TokenApplication(new ContractsEngine());
+    ValidatorSet validators = genesis.validatorSet();
+    this.executor = new BlockExecutor(application, store, height -> validators);
+    this.mempool = new Mempool(genesis.chainId(), MEMPOOL_TX_MAX, s -> Nonces.next(state(), s));
+    this.directory = new GenesisDirectory(genesis);
+    this.txRejected = metrics.counter("alliance_tx_rejected_total", "transactions refused");
+    this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
+    metrics.gauge("alliance_height", "committed height", store::head);
+    metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+  }
+
+  /**
+   * Opens the store (initialising it from the genesis on first start), then starts the peer links,
+   * consensus and the API, in that order.
+   */
+  public static Node start(
+      NodeConfig config,
+      Genesis genesis,
+      KeyPair key,
+      Function<Node, ConsensusEngine> consensusFactory)
+      throws IOException {
+    RocksStore store = openStore(config, genesis);
+    Node node;
+    try {
+      node = new Node(config, genesis, key, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      node.startParts(consensusFactory);
+    } catch (IOException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private static RocksStore openStore(NodeConfig config, Genesis genesis) {
+    RocksStore store;
+    try {
+      store = RocksStore.open(config.dataDir(), genesis.chainId());
+    } catch (StoreException e) {
+      throw new NodeException(
+          "cannot open the data folder " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+    try {
+      if (!store.isInitialized()) {
+        store.initialize(LedgerGenesis.storeGenesis(genesis));
+        LOG.info("initialised {} from genesis {}", config.dataDir(), genesis.hash().shortHex());
+      } else if (!store.genesisHash().equals(genesis.hash())) {
+        throw new NodeException(
+            "the data folder "
+                + config.dataDir()
+                + " holds the chain of genesis "
+                + store.genesisHash()
+                + ", not "
+                + genesis.hash()
+                + ": wrong data-dir?");
+      }
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
+    mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
+    PeerNetworkConfig peerConfig =
+        new PeerNetworkConfig(
+            key,
+            Bytes.wrap(genesis.hash().toBytes()),
+            config.peerHost(),
+            config.peerPort(),
+            LinkLimits.defaults(),
+            key.publicKey().hashCode());
+    network = PeerNetworks.start(peerConfig, directory, mux, peerListener());
+    consensus = consensusFactory.apply(this);
+    consensus.start();
+    api =
+        ApiServers.start(
+            new ApiServerConfig(config.apiHost(), config.apiPort(), ApiLimits.defaults()),
+            ApiRoutes.router(this),
+            this::health,
+            metrics);
+    LOG.info(
+        "member {} ({}) up: height {}, peers on {}:{}, API on {}:{}",
+        self.name(),
+        key.publicKey().toHex().substring(0, 8),
+        store.head(),
+        config.peerHost(),
+        network.port(),
+        config.apiHost(),
+        api.port());
+  }
+
+  private PeerListener peerListener() {
+    return new PeerListener() {
+      @Override
+      public void onConnected(org.alliancechain.core.crypto.PublicKey peer) {
+        LOG.info("peer {} connected", memberName(peer));
+      }
+
+      @Override
+      public void onDisconnected(org.alliancechain.core.crypto.PublicKey peer, String reason) {
+        LOG.info("peer {} disconnected: {}", memberName(peer), reason);
+      }
+    };
+  }
+
+  String memberName(org.alliancechain.core.crypto.PublicKey key) {
+    return genesis.member(key).map(GenesisMember::name).orElse(key.toHex().substring(0, 8));
+  }
+
+  /** Committed state at the head. */
+  public StateReader state() {
+    return store::stateValue;
+  }
+
+  /**
+   * Admits a transaction from a client: node-core's rules and the application's, then the pool; on
+   * success it goes to every peer (once: peers do not forward it again) and to consensus.
+   */
+  public Verdict submit(Transaction tx) {
+    if (!accepting) {
+      return Verdict.reject("shutting_down", "the node is stopping");
+    }
+    Verdict verdict = admit(tx);
+    if (verdict.isOk()) {
+      network.broadcast(ChannelMux.frame(ChannelMux.Channel.MEMPOOL, tx.encode()));
+    }
+    return verdict;
+  }
+
+  private Verdict admit(Transaction tx) {
+    Verdict verdict = application.check(tx, state());
+    if (verdict.isOk()) {
+      verdict = mempool.add(tx);
+    }
+    if (verdict.isOk()) {
+      consensus.submit(tx);
+    } else {
+      txRejected.increment();
+    }
+    return verdict;
+  }
+
+  private void onPeerTransaction(byte[] bytes) {
+    try {
+      admit(Transaction.decode(bytes));
+    } catch (DecodeException e) {
+      txRejected.increment();
+      LOG.debug("peer sent an undecodable transaction: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Executes and commits a certified block (called by consensus, from one thread); keeps the
+   * mempool and the event stream in step.
+   */
+  public ExecutionResult finalizeBlock(CertifiedBlock block) {
+    ExecutionResult result = executor.execute(block);
+    if (result instanceof ExecutionResult.Committed committed) {
+      mempool.commit(block.block().transactions());
+      blocksCommitted.increment();
+      blockEvents.publish(
+          "block",
+          new BlockEvent(
+              committed.height(), block.block().hash().toHex(),
+              block.block().transactions().size(), committed.stateRoot().toHex()));
+      LOG.debug(
+          "committed block {} with {} transactions",
+          committed.height(),
+          block.block().transactions().size());
+    }
+    return result;
+  }
+
+  record BlockEvent(long height, String hash, int transactions, String stateRoot) {}
+
+  private Health health() {
+    if (!accepting) {
+      return new Health(true, false, "stopping");
+    }
+    if (network == null || consensus == null) {
+      return Health.notReady("starting");
+    }
+    return Health.readyNow();
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public Genesis genesis() {
+    return genesis;
+  }
+
+  public GenesisMember self() {
+    return self;
+  }
+
+  public KeyPair key() {
+    return key;
+  }
+
+  public RocksStore store() {
+    return store;
+  }
+
+  public TokenApplication application() {
+    return application;
+  }
+
+  public Mempool mempool() {
+    return mempool;
+  }
+
+  public PeerNetwork network() {
+    return network;
+  }
+
+  public ChannelMux mux() {
+    return mux;
+  }
+
+  public MetricsRegistry metrics() {
+    return metrics;
+  }
+
+  public EventStream blockEvents() {
+    return blockEvents;
+  }
+
+  public Optional<ConsensusEngine> consensus() {
+    return Optional.ofNullable(consensus);
+  }
+
+  public List<GenesisMember> members() {
+    return genesis.members();
+  }
+
+  /** Stops taking work, then closes the API, consensus, the links and the store, in that order. */
+  @Override
+  public synchronized void close() {
+    accepting = false;
+    if (api != null) {
+      api.close();
+    }
+    if (consensus != null) {
+      consensus.close();
+    }
+    if (network != null) {
+      network.close();
+    }
+    store.close();
+    LOG.info("member {} stopped cleanly", self.name());
+  }
+}

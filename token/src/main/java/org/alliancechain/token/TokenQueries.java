@@ -1,0 +1,130 @@
+package org.alliancechain.token;
+
+import java.util.List;
+import java.util.Optional;
+import org.alliancechain.contracts.trust.TrustParameters;
+import org.alliancechain.core.app.StateReader;
+import org.alliancechain.core.block.ValidatorSet;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.token.committee.CommitteeCase;
+import org.alliancechain.token.committee.Precedents;
+import org.alliancechain.token.dao.Proposal;
+import org.alliancechain.token.issuance.ContractFacts;
+import org.alliancechain.token.issuance.Issued;
+import org.alliancechain.token.report.AmeliorationReport;
+import org.alliancechain.token.state.Account;
+import org.alliancechain.token.state.Codecs;
+import org.alliancechain.token.state.Keys;
+import org.alliancechain.token.state.Ledger;
+import org.alliancechain.token.state.Member;
+import org.alliancechain.token.state.ParamId;
+import org.alliancechain.token.state.Parameters;
+import org.alliancechain.token.state.Store;
+import org.alliancechain.token.state.Supply;
+import org.alliancechain.token.value.SwapOfferState;
+
+/** Read-only views of the ledger for the API, the CLI and the consensus hook. */
+public final class TokenQueries {
+  private final Ledger ledger;
+
+  public TokenQueries(StateReader state) {
+    this.ledger = new Ledger(Store.readOnly(state));
+  }
+
+  public Account account(PublicKey key) {
+    return ledger.account(key);
+  }
+
+  /** Stake (PoS, M-21) at a height: see {@link Account}. */
+  public long stake(PublicKey key, long height) {
+    return ledger.account(key).stakeAt(height, ledger.param(ParamId.STAKE_AGE_CAP_BLOCKS));
+  }
+
+  public Optional<Member> member(PublicKey key) {
+    return ledger.member(key);
+  }
+
+  public List<PublicKey> activeMembers() {
+    return ledger.activeMembers();
+  }
+
+  public List<PublicKey> committee() {
+    return ledger.committee();
+  }
+
+  public Parameters params() {
+    return ledger.params();
+  }
+
+  public Supply supply() {
+    return ledger.supply();
+  }
+
+  public AllianceMode mode() {
+    return ledger.mode();
+  }
+
+  /**
+   * The validator set that certifies blocks at {@code height}: the consensus asks it for the next
+   * epoch's set. A DAO change decided at height h applies from the first multiple of {@code
+   * EPOCH_LENGTH_BLOCKS} above h.
+   */
+  public ValidatorSet pendingValidatorSet(long height) {
+    return ledger.validators().effectiveAt(height);
+  }
+
+  /**
+   * The DAO's trust coefficients (M-9) for the contracts module's trust value; the prior for a
+   * ratio without history is 0.5.
+   */
+  public TrustParameters trustParameters() {
+    Parameters p = ledger.params();
+    return new TrustParameters(
+        p.get(ParamId.TRUST_ALPHA_PPM),
+        p.get(ParamId.TRUST_BETA_PPM),
+        p.get(ParamId.TRUST_GAMMA_PPM),
+        p.get(ParamId.TRUST_THRESHOLD_PPM),
+        TokenLimits.PPM / 2);
+  }
+
+  public Optional<Proposal> proposal(long id) {
+    return ledger.store().get(Keys.proposal(id), Proposal::decode);
+  }
+
+  public Optional<CommitteeCase> committeeCase(long id) {
+    return ledger.store().get(Keys.committeeCase(id), CommitteeCase::decode);
+  }
+
+  public Optional<Integer> precedent(String caseKind) {
+    return new Precedents(ledger.store()).awardPerMille(caseKind);
+  }
+
+  public Optional<ContractFacts> contract(String id) {
+    return ledger.store().get(Keys.contract(id), ContractFacts::decode);
+  }
+
+  public Optional<SwapOfferState> swapOffer(Hash id) {
+    return ledger.store().get(Keys.swap(id), SwapOfferState::decode);
+  }
+
+  public long escrowed(String contractId) {
+    return ledger.store().get(Keys.escrow(contractId), r -> r.u63("escrow")).orElse(0L);
+  }
+
+  /** What the TCA issued at the end of block {@code height} (M-19: visible to every member). */
+  public List<Issued> issuedAt(long height) {
+    return ledger
+        .store()
+        .get(
+            Keys.issuanceLog(height),
+            r ->
+                Codecs.list(
+                    r, "issued", TokenLimits.PENDING_ISSUANCES_PER_BLOCK_MAX * 2, Issued::decode))
+        .orElse(List.of());
+  }
+
+  public Optional<AmeliorationReport> latestReport() {
+    return ledger.store().get(Keys.REPORT, AmeliorationReport::decode);
+  }
+}

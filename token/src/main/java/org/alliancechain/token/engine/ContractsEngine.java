@@ -1,0 +1,377 @@
+package org.alliancechain.token.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.contracts.ContractLimits;
+import org.alliancechain.contracts.interp.ContractStatus;
+import org.alliancechain.contracts.interp.Execution;
+import org.alliancechain.contracts.interp.Interpreter;
+import org.alliancechain.contracts.lang.BoundContract;
+import org.alliancechain.contracts.lang.ContractParser;
+import org.alliancechain.contracts.lang.ContractPrinter;
+import org.alliancechain.contracts.model.AddressRule;
+import org.alliancechain.contracts.sharing.Outcome;
+import org.alliancechain.contracts.sharing.Request;
+import org.alliancechain.contracts.sharing.SharingCase;
+import org.alliancechain.contracts.sharing.SharingLifecycle;
+import org.alliancechain.contracts.xml.ContractException;
+import org.alliancechain.core.Bytes;
+import org.alliancechain.core.app.BlockContext;
+import org.alliancechain.core.app.StateWriter;
+import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.crypto.Address;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.token.AllianceMode;
+import org.alliancechain.token.TokenLimits;
+import org.alliancechain.token.TxRejected;
+import org.alliancechain.token.issuance.ContractEffect;
+import org.alliancechain.token.issuance.ContractEngine;
+import org.alliancechain.token.issuance.ProviderShare;
+import org.alliancechain.token.state.Codecs;
+import org.alliancechain.token.state.ParamId;
+import org.alliancechain.token.state.Parameters;
+import org.alliancechain.token.state.Store;
+import org.alliancechain.token.tx.TxKind;
+
+/**
+ * The {@link ContractEngine} over the contracts module: the sharing lifecycle ({@link
+ * SharingLifecycle}), contracts drafted from the templates and stored as their XML document, and
+ * the deterministic {@link Interpreter} stepped after every transaction that touches a contract and
+ * at the end of every block for every live contract (installments, window expiry). Addresses are
+ * members' public keys in hex. Its state lives under the engine prefix:
+ *
+ * <pre>
+ * req/{requestId}   SharingCase
+ * doc/{contractId}  the contract document (XML, UTF-8)
+ * con/{contractId}  LiveContract: interpreter status and facts
+ * live              sorted ids of contracts not yet in a terminal state
+ * who/{address}     the public key behind an address
+ * </pre>
+ */
+public final class ContractsEngine implements ContractEngine {
+  private static final AddressRule ADDRESSES = AddressRule.NODE_CORE;
+
+  /**
+   * Parsed contracts by document, so live contracts are not re-parsed every block. A pure cache: a
+   * miss parses the stored document, so results never depend on it. Not thread-safe; the
+   * application runs on the node's one execution thread.
+   */
+  private final java.util.LinkedHashMap<String, BoundContract> parsed =
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, BoundContract> eldest) {
+          return size() > PARSED_CONTRACTS_CACHED_MAX;
+        }
+      };
+
+  private static final int PARSED_CONTRACTS_CACHED_MAX = 1024;
+
+  @Override
+  public Result apply(
+      BlockContext block,
+      AllianceMode mode,
+      TxKind kind,
+      PublicKey sender,
+      Bytes body,
+      Parameters params,
+      StateWriter engineState) {
+    Lifecycle tx;
+    try {
+      tx = Lifecycle.decode(kind, body);
+    } catch (DecodeException | IllegalArgumentException e) {
+      return new Result.Rejected("bad_payload", e.getMessage());
+    }
+    Step step = new Step(Store.of(engineState), block, sender, parsed);
+    try {
+      List<ContractEffect> effects =
+          switch (tx) {
+            case Lifecycle.SubmitRequest t -> step.submit(t.request(), mode, params);
+            case Lifecycle.SubmitOffer t -> step.offer(t);
+            case Lifecycle.AcceptOffers t -> step.accept(t);
+            case Lifecycle.Sign t -> step.sign(t.contractId());
+            case Lifecycle.AckTransfer t -> step.acknowledge(t);
+            case Lifecycle.Cancel t -> step.cancel(t.contractId());
+            case Lifecycle.RejectOffers t -> step.reject(t);
+            case Lifecycle.WithdrawRequest t -> step.withdraw(t.requestId());
+          };
+      return new Result.Accepted(effects);
+    } catch (TxRejected e) {
+      return new Result.Rejected(e.reason(), e.detail());
+    } catch (ContractException | IllegalArgumentException e) {
+      // input the contracts module refuses by exception (malformed terms or records)
+      return new Result.Rejected("invalid_contract", String.valueOf(e.getMessage()));
+    }
+  }
+
+  @Override
+  public List<ContractEffect> endBlock(
+      BlockContext block, AllianceMode mode, Parameters params, StateWriter engineState) {
+    Step step = new Step(Store.of(engineState), block, null, parsed);
+    List<ContractEffect> out = new ArrayList<>();
+    for (String id : step.live()) {
+      if (out.size()
+          >= TokenLimits.EFFECTS_PER_END_BLOCK_MAX - 4 * ContractLimits.BENEFICIARY_COUNT_MAX) {
+        break; // the rest are stepped next block
+      }
+      out.addAll(step.advance(step.contract(id)));
+    }
+    return out;
+  }
+
+  public static Bytes encode(Lifecycle tx) {
+    return Lifecycle.encode(tx);
+  }
+
+  /** One engine call: the engine state, the block and the sender's address. */
+  private static final class Step {
+    private final Store store;
+    private final long height;
+    private final long nowSeconds;
+    private final String me;
+    private final java.util.Map<String, BoundContract> parsed;
+
+    /** {@code sender} is null at the end of a block. */
+    Step(
+        Store store,
+        BlockContext block,
+        PublicKey sender,
+        java.util.Map<String, BoundContract> parsed) {
+      this.store = store;
+      this.parsed = parsed;
+      this.height = block.height();
+      this.nowSeconds = block.timeMillis() / 1000;
+      this.me = sender == null ? "" : Address.of(sender).toText();
+      if (sender != null && !store.contains(key("who/", me))) {
+        store.put(key("who/", me), sender::encode);
+      }
+    }
+
+    /** The key behind an address, known once its owner has signed a lifecycle transaction. */
+    PublicKey keyOf(String address) {
+      return store
+          .get(key("who/", address), r -> PublicKey.decode(r, "key"))
+          .orElseThrow(() -> new TxRejected("unknown_address", address));
+    }
+
+    private static Bytes key(String prefix, String id) {
+      return Bytes.wrap((prefix + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final Bytes LIVE = Bytes.wrap("live".getBytes(StandardCharsets.US_ASCII));
+
+    List<String> live() {
+      return store
+          .get(
+              LIVE,
+              r ->
+                  Codecs.list(
+                      r,
+                      "live",
+                      TokenLimits.LIVE_CONTRACTS_MAX,
+                      x -> x.string("id", TokenLimits.CONTRACT_ID_BYTES_MAX)))
+          .orElse(List.of());
+    }
+
+    private void putLive(List<String> ids) {
+      List<String> sorted = new ArrayList<>(ids);
+      sorted.sort(null);
+      store.put(LIVE, w -> Codecs.list(w, sorted, (out, s) -> out.string(s)));
+    }
+
+    SharingCase sharingCase(String requestId) {
+      return store
+          .get(key("req/", requestId), CaseCodec::decode)
+          .orElseThrow(() -> new TxRejected("unknown_request", requestId));
+    }
+
+    private void put(SharingCase c) {
+      store.put(key("req/", c.request().id()), w -> CaseCodec.encode(w, c));
+    }
+
+    LiveContract contract(String id) {
+      return store
+          .get(key("con/", id), LiveContract::decode)
+          .orElseThrow(() -> new TxRejected("unknown_contract", id));
+    }
+
+    private BoundContract bound(String id) {
+      String doc =
+          store
+              .get(key("doc/", id), r -> r.string("document", ContractLimits.DOCUMENT_BYTES_MAX))
+              .orElseThrow(() -> new AssertionError("invariant broken: no document for " + id));
+      return parsed.computeIfAbsent(doc, d -> ContractParser.parseBound(d, ADDRESSES));
+    }
+
+    private static <T> T ok(Outcome<T> outcome) {
+      return switch (outcome) {
+        case Outcome.Ok<T> o -> o.value();
+        case Outcome.Rejected<T> r ->
+            throw new TxRejected(r.reason().name().toLowerCase(java.util.Locale.ROOT), r.detail());
+      };
+    }
+
+    List<ContractEffect> submit(Request request, AllianceMode mode, Parameters params) {
+      TxRejected.require(request.requester().equals(me), "not_requester", "requester is sender");
+      TxRejected.require(
+          request.mode().name().equals(mode.name()), "wrong_mode", "alliance is " + mode);
+      TxRejected.require(
+          request.reward() >= params.get(ParamId.SHARING_REWARD_MIN_TOKENS),
+          "sharing_requirement",
+          "reward below the DAO minimum");
+      TxRejected.require(
+          mode != AllianceMode.COOPERATIVE
+              || request.reward() == params.get(ParamId.REWARD_STANDARD_TOKENS),
+          "nonstandard_reward",
+          "cooperative requests offer the reward standard (M-19)");
+      TxRejected.require(
+          request.deadlineSeconds() - nowSeconds
+              <= params.get(ParamId.SHARING_DEADLINE_MAX_SECONDS),
+          "sharing_requirement",
+          "deadline too far ahead");
+      TxRejected.require(
+          !store.contains(key("req/", request.id())), "duplicate_request", request.id());
+      put(ok(SharingLifecycle.open(request, nowSeconds)));
+      return List.of();
+    }
+
+    List<ContractEffect> offer(Lifecycle.SubmitOffer t) {
+      TxRejected.require(t.offer().provider().equals(me), "not_provider", "provider is sender");
+      put(ok(SharingLifecycle.offer(sharingCase(t.offer().requestId()), t.offer(), nowSeconds)));
+      return List.of();
+    }
+
+    List<ContractEffect> accept(Lifecycle.AcceptOffers t) {
+      SharingCase accepted =
+          ok(SharingLifecycle.accept(sharingCase(t.acceptance().requestId()), me, t.acceptance()));
+      SharingLifecycle.Drafted drafted =
+          ok(
+              SharingLifecycle.draft(
+                  accepted,
+                  t.contractId(),
+                  t.terms(),
+                  id -> store.contains(key("doc/", id)),
+                  ADDRESSES));
+      put(drafted.sharingCase());
+      String id = t.contractId();
+      String doc = ContractPrinter.print(drafted.contract());
+      store.put(key("doc/", id), w -> w.string(doc));
+      List<String> live = new ArrayList<>(live());
+      TxRejected.require(
+          live.size() < TokenLimits.LIVE_CONTRACTS_MAX, "too_many_contracts", "live limit");
+      live.add(id);
+      putLive(live);
+      LiveContract c =
+          new LiveContract(
+              id,
+              t.acceptance().requestId(),
+              ContractStatus.drafted(),
+              new java.util.TreeSet<>(),
+              new java.util.TreeSet<>(),
+              new java.util.TreeMap<>(),
+              false);
+      store.put(key("con/", id), c::encode);
+      return List.of(registered(accepted, bound(id)));
+    }
+
+    private ContractEffect registered(SharingCase c, BoundContract b) {
+      List<ProviderShare> providers = new ArrayList<>();
+      for (int i = 0; i < b.payees().size(); i++) {
+        providers.add(new ProviderShare(keyOf(b.payees().get(i)), b.shareParts().get(i)));
+      }
+      Request r = c.request();
+      return new ContractEffect.Registered(
+          b.contract().id(),
+          keyOf(r.requester()),
+          providers,
+          r.reward(),
+          r.type().monetary(),
+          r.type().name());
+    }
+
+    List<ContractEffect> reject(Lifecycle.RejectOffers t) {
+      put(ok(SharingLifecycle.reject(sharingCase(t.requestId()), me, t.offerIds())));
+      return List.of();
+    }
+
+    List<ContractEffect> withdraw(String requestId) {
+      put(ok(SharingLifecycle.withdraw(sharingCase(requestId), me)));
+      return List.of();
+    }
+
+    List<ContractEffect> sign(String id) {
+      LiveContract c = contract(id);
+      BoundContract b = bound(id);
+      TxRejected.require(b.signers().contains(me), "not_a_party", me);
+      TxRejected.require(!c.signed().contains(me), "already_signed", id);
+      List<ContractEffect> effects = new ArrayList<>();
+      boolean funds =
+          b.contract().attributes().monetary() && !c.escrowFunded() && b.payees().get(0).equals(me);
+      if (funds) {
+        // the money provider's signature authorises moving its money into escrow (M-17)
+        effects.add(new ContractEffect.EscrowLock(id, keyOf(me), b.escrowAmount()));
+      }
+      effects.addAll(advance(c.signedBy(me, c.escrowFunded() || funds)));
+      return effects;
+    }
+
+    List<ContractEffect> acknowledge(Lifecycle.AckTransfer t) {
+      LiveContract c = contract(t.contractId());
+      BoundContract b = bound(t.contractId());
+      TxRejected.require(
+          b.signers().get(b.signers().size() - 1).equals(me), "not_receiver", "only the receiver");
+      TxRejected.require(
+          t.period() < b.installments(),
+          "bad_period",
+          "period " + t.period() + " of " + b.installments());
+      LiveContract verified = c.verified(t.period(), t.metadata());
+      TxRejected.require(
+          verified.metadata().size() <= TokenLimits.CONTRACT_METADATA_ENTRIES_MAX,
+          "too_much_metadata",
+          "limit " + TokenLimits.CONTRACT_METADATA_ENTRIES_MAX);
+      List<ContractEffect> effects = new ArrayList<>();
+      effects.add(new ContractEffect.TransferVerified(t.contractId()));
+      effects.addAll(advance(verified));
+      return effects;
+    }
+
+    List<ContractEffect> cancel(String id) {
+      LiveContract c = contract(id);
+      BoundContract b = bound(id);
+      Execution e = Interpreter.cancel(b, c.status(), me, height);
+      if (e.failure().isPresent()) {
+        throw new TxRejected(
+            e.failure().get().kind().name().toLowerCase(java.util.Locale.ROOT),
+            e.failure().get().detail());
+      }
+      List<ContractEffect> effects =
+          new ArrayList<>(EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf));
+      effects.add(new ContractEffect.Cancelled(id, keyOf(me)));
+      save(c.with(e.status()));
+      return effects;
+    }
+
+    /** Steps the interpreter with the stored facts at this block; saves the new status. */
+    List<ContractEffect> advance(LiveContract c) {
+      BoundContract b = bound(c.contractId());
+      Execution e =
+          Interpreter.step(
+              b, c.status(), c.facts(height, nowSeconds), ContractLimits.INTERPRETER_STEPS_DEFAULT);
+      save(c.with(e.status()));
+      return EffectTranslator.translate(b, e.effects(), c.metadata(), this::keyOf);
+    }
+
+    private void save(LiveContract c) {
+      store.put(key("con/", c.contractId()), c::encode);
+      SharingCase sharing = sharingCase(c.requestId());
+      put(ok(SharingLifecycle.onContractState(sharing, c.status().state())));
+      if (c.status().state().terminal()) {
+        List<String> live = new ArrayList<>(live());
+        live.remove(c.contractId());
+        putLive(live);
+      }
+    }
+  }
+}
