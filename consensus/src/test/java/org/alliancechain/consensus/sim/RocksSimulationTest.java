@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.alliancechain.consensus.driver.AreaConsensusStore;
+import org.alliancechain.consensus.store.AreaConsensusStore;
 import org.alliancechain.core.store.RocksStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

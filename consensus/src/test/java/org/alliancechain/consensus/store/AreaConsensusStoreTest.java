@@ -1,4 +1,4 @@
-package org.alliancechain.consensus.driver;
+package org.alliancechain.consensus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +68,7 @@ class AreaConsensusStoreTest {
               new PersistRecord.Signed(f.signer(1).prepare(0, 9, block.hash()), 9)));
       store.save(List.of(new PersistRecord.StableCheckpoint(4, block.hash(), List.of())));
       assertThat(store.load())
-          .containsExactly(
+          .containsExactlyInAnyOrder(
               new PersistRecord.StableCheckpoint(4, block.hash(), List.of()),
               new PersistRecord.Signed(f.signer(1).prepare(0, 9, block.hash()), 9));
     }
