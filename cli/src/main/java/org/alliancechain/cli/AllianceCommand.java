@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       StateCommand.class,
       WalletCommand.class,
-      org.alliancechain.cli.dev.DevCommand.class
+      org.alliancechain.cli.dev.DevCommand.class,
+      org.alliancechain.cli.bench.BenchCommand.class
     },
     footer = {
       "",
