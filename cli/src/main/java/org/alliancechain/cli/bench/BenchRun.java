@@ -93,7 +93,7 @@ final class BenchRun {
   private BenchReport runIn(Path dir) throws IOException, InterruptedException, ConfigException {
     int cores = Runtime.getRuntime().availableProcessors();
     say("measuring the machine: Ed25519 verifies (one thread) ...");
-    double verifies = MachineLimits.verifiesPerSecond(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    double verifies = MachineLimits.verifiesPerSecond(Duration.ofSeconds(2), Duration.ofSeconds(2));
     say("measuring the machine: synced RocksDB write batches ...");
     Path rocks = dir.resolve("rocks-limit");
     double batches = MachineLimits.syncedBatchesPerSecond(rocks, Duration.ofSeconds(2));
