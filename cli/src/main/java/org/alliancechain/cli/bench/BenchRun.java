@@ -135,7 +135,7 @@ final class BenchRun {
                       List.of(
                           "-XX:StartFlightRecording=filename="
                               + jfr.toAbsolutePath()
-                              + ",settings=profile")));
+                              + ",settings=profile,dumponexit=true")));
       say("starting " + members.size() + " validators in " + out + " ...");
       alliance.startAll();
       alliance.awaitAllReady(READY_MAX);
