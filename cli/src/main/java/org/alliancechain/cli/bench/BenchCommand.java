@@ -102,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       report.printTable(w);
     }
-    return report.committedTotal() > 0 ? AllianceCommand.EXIT_OK : AllianceCommand.EXIT_FAILURE;
+    return report.committedTransfers() > 0 ? AllianceCommand.EXIT_OK : AllianceCommand.EXIT_FAILURE;
   }
 
   private BenchRun.Options options() {

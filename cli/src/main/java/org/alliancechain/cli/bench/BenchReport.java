@@ -26,6 +26,7 @@ public record BenchReport(
     Map<String, Integer> rejections,
     long committedInWindow,
     long committedTotal,
+    long committedTransfers,
     double committedTps,
     Latency latencyMillis,
     double blocksPerSecond,
@@ -123,6 +124,8 @@ public record BenchReport(
         "disk/tx              %.0f bytes per node (%d txs committed in all)%n",
         diskBytesPerTransaction,
         committedTotal);
+    w.printf(
+        Locale.ROOT, "transfers committed  %d (warm-up, window and drain)%n", committedTransfers);
     w.printf(Locale.ROOT, "view changes         %d%n", viewChanges);
     w.printf(
         Locale.ROOT,

@@ -132,15 +132,40 @@ final class BenchRun {
               jfr ->
                   alliance.jvmOptions(
                       members.get(0),
-                      List.of(
-                          "-XX:StartFlightRecording=filename="
-                              + jfr.toAbsolutePath()
-                              + ",settings=profile,dumponexit=true")));
+                      List.of("-XX:StartFlightRecording=name=bench,settings=profile")));
       say("starting " + members.size() + " validators in " + out + " ...");
       alliance.startAll();
       alliance.awaitAllReady(READY_MAX);
       List<URI> apis = members.stream().map(alliance::api).toList();
-      return measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      BenchReport report =
+          measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      if (options.flightRecording().isPresent()) {
+        dumpRecording(alliance.pid(members.get(0)).orElse(-1), options.flightRecording().get());
+      }
+      return report;
+    }
+  }
+
+  /**
+   * The node stops with Runtime.halt (Signals), which skips JFR's dump on exit: dump it with jcmd
+   * while the node still runs.
+   */
+  private void dumpRecording(long pid, Path file) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(
+                jcmd.toString(),
+                Long.toString(pid),
+                "JFR.dump",
+                "name=bench",
+                "filename=" + file.toAbsolutePath())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (p.waitFor() != 0) {
+      say("warning: jcmd JFR.dump exited with " + p.exitValue());
+    } else {
+      say("flight recording of " + pid + " written to " + file.toAbsolutePath());
     }
   }
 
@@ -287,6 +312,7 @@ final class BenchRun {
         load.rejections(),
         inWindow,
         total,
+        committedTransfers(load),
         tps,
         BenchReport.Latency.of(latencies),
         blocksInWindow / seconds,
@@ -358,6 +384,16 @@ final class BenchRun {
       Thread.sleep(50); // polling the commit tracker
     }
     tracker.awaitFetched(tracker.fetchedHeight(), Duration.ofSeconds(1));
+  }
+
+  private static long committedTransfers(LoadGenerator load) {
+    long count = 0;
+    for (int id = 0; id < load.size(); id++) {
+      if (load.commitNanos(id) != 0) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static boolean allCommitted(LoadGenerator load) {

@@ -56,7 +56,9 @@ class BenchCommandTest {
             "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(run.out());
-    assertThat(report.path("committedTotal").asLong()).isPositive();
+    assertThat(report.path("committedTransfers").asLong()).isPositive();
+    assertThat(report.path("committedTotal").asLong())
+        .isGreaterThan(report.path("committedTransfers").asLong()); // plus the 4 funding deposits
     assertThat(report.path("validators").asInt()).isEqualTo(4);
     assertThat(report.path("nodes")).hasSize(4);
     assertThat(report.path("verifiesPerSecondPerCore").asDouble()).isPositive();
