@@ -62,6 +62,7 @@ final class BenchRun {
 
   private final Options options;
   private final PrintWriter progress;
+  private final AtomicReference<LocalAlliance> running = new AtomicReference<>();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -75,7 +76,18 @@ final class BenchRun {
 
   BenchReport run() throws IOException, InterruptedException, ConfigException {
     Path dir = Files.createTempDirectory("alliance-bench-");
-    Thread cleanup = new Thread(() -> deleteTree(dir), "bench-cleanup");
+    // On Ctrl-C: stop the nodes first (LocalAlliance's own hook runs concurrently; stopping is
+    // idempotent), so that the folder is not deleted under a node still writing to it.
+    Thread cleanup =
+        new Thread(
+            () -> {
+              LocalAlliance nodes = running.get();
+              if (nodes != null) {
+                nodes.close();
+              }
+              deleteTree(dir);
+            },
+            "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       return runIn(dir);
@@ -126,6 +138,7 @@ final class BenchRun {
             out.resolve(BenchSpec.GATEWAY).resolve(Bootstrap.GATEWAY_KEY_FILE).toAbsolutePath());
 
     try (LocalAlliance alliance = new LocalAlliance(out, spec, boot.nodeConfigs(), PASSPHRASE)) {
+      running.set(alliance);
       options
           .flightRecording()
           .ifPresent(
