@@ -95,14 +95,11 @@ public record BenchReport(
         "committed tps        %.1f  (%d txs in window)%n",
         committedTps,
         committedInWindow);
-    w.printf(
-        Locale.ROOT,
-        "latency ms           p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)%n",
-        latencyMillis.p50(),
-        latencyMillis.p95(),
-        latencyMillis.p99(),
-        latencyMillis.max(),
-        latencyMillis.samples());
+    if (latencyMillis.samples() == 0) {
+      w.printf("latency ms           none: no transaction submitted in the window was committed%n");
+    } else {
+      printLatency(w);
+    }
     w.printf(
         Locale.ROOT,
         "blocks/s             %.2f  mean block %.1f txs  (tx %d bytes)%n",
@@ -140,5 +137,16 @@ public record BenchReport(
         verificationLimitTps);
     w.printf(Locale.ROOT, "ratio                %.3f%n", ratio);
     w.flush();
+  }
+
+  private void printLatency(PrintWriter w) {
+    w.printf(
+        Locale.ROOT,
+        "latency ms           p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)%n",
+        latencyMillis.p50(),
+        latencyMillis.p95(),
+        latencyMillis.p99(),
+        latencyMillis.max(),
+        latencyMillis.samples());
   }
 }
