@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       StateCommand.class,
       WalletCommand.class,
+      CommCommand.class,
       org.alliancechain.cli.dev.DevCommand.class,
       org.alliancechain.cli.bench.BenchCommand.class
     },
