@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 final class LoadGenerator {
   static final int RETRIES_MAX = 50;
   static final Duration RETRY_PAUSE = Duration.ofMillis(20);
+  static final java.util.Set<String> BACK_PRESSURE = java.util.Set.of("nonce_too_far", "pool_full");
 
   private final TransferWorkload workload;
   private final List<URI> targets;
@@ -129,7 +130,8 @@ final class LoadGenerator {
             .timeout(Duration.ofSeconds(10))
             .POST(HttpRequest.BodyPublishers.ofByteArray(workload.body(id)))
             .build();
-    for (int attempt = 0; attempt < RETRIES_MAX && !stopping; attempt++) {
+    int refusals = 0;
+    while (refusals < RETRIES_MAX && !stopping) {
       submitNanos.compareAndSet(id, 0, System.nanoTime());
       String reason;
       try {
@@ -145,7 +147,12 @@ final class LoadGenerator {
         reason = "io: " + e.getClass().getSimpleName();
       }
       countRejection(reason);
-      // A rejected transaction leaves a nonce gap that stalls its sender: try it again.
+      // A rejected transaction leaves a nonce gap that stalls its sender: try it again. Back
+      // pressure (this node's committed nonce lags the node the tracker watches, a full pool, a
+      // lost connection) is retried until the run stops; anything else RETRIES_MAX times.
+      if (!BACK_PRESSURE.contains(reason) && !reason.startsWith("io: ")) {
+        refusals++;
+      }
       Thread.sleep(RETRY_PAUSE.toMillis());
     }
   }
