@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       StateCommand.class,
       WalletCommand.class,
       CommCommand.class,
+      org.alliancechain.cli.demo.DemoCommand.class,
       org.alliancechain.cli.dev.DevCommand.class,
       org.alliancechain.cli.bench.BenchCommand.class
     },
