@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       WalletCommand.class,
       CommCommand.class,
       org.alliancechain.cli.demo.DemoCommand.class,
-      org.alliancechain.cli.dev.DevCommand.class
+      org.alliancechain.cli.dev.DevCommand.class,
+      org.alliancechain.cli.bench.BenchCommand.class
     },
     footer = {
       "",
