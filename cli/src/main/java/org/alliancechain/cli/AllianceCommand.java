@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       StateCommand.class,
       WalletCommand.class,
+      RequestCommand.class,
+      OfferCommand.class,
+      ContractCommand.class,
+      ResourceCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

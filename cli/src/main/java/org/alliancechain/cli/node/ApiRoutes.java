@@ -39,6 +39,7 @@ final class ApiRoutes {
     router.get("/state/{key}", r -> ApiResponse.ok(stateProof(node, r)));
     router.get("/accounts/{key}", r -> ApiResponse.ok(account(node, r.pathParam("key"))));
     router.events("/events", node.blockEvents());
+    WorkflowRoutes.register(router, node);
     return router;
   }
 

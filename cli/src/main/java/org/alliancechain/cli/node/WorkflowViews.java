@@ -1,0 +1,64 @@
+package org.alliancechain.cli.node;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON shapes of the workflow routes (docs/api.md): sharing requests with their offers, contracts,
+ * parameters. Addresses are the contracts module's text addresses; {@code member} fields name the
+ * genesis member behind an address when there is one.
+ */
+public final class WorkflowViews {
+  private WorkflowViews() {}
+
+  /** status: open, accepted or rejected. */
+  public record OfferView(
+      String id,
+      String requestId,
+      String provider,
+      String providerMember,
+      String providerName,
+      String description,
+      String profile,
+      long expectedReward,
+      String status,
+      Long sharePart) {}
+
+  public record RequestView(
+      String id,
+      String mode,
+      String requester,
+      String requesterMember,
+      String requesterName,
+      String type,
+      String description,
+      long quantity,
+      long reward,
+      long deadlineSeconds,
+      String phase,
+      String contractId,
+      List<OfferView> offers) {}
+
+  public record RequestList(long height, List<RequestView> requests) {}
+
+  public record ContractView(
+      String id,
+      String requestId,
+      String state,
+      int installmentsPaid,
+      boolean qualityJudged,
+      boolean bonusPaid,
+      boolean escrowReleased,
+      String reason,
+      List<String> signed,
+      List<String> signers,
+      List<Integer> verifiedPeriods,
+      Map<String, Long> metadata,
+      boolean escrowFunded,
+      long tokensIssued,
+      String document) {}
+
+  public record ParameterView(String name, int code, long value, String range) {}
+
+  public record Parameters(long height, List<ParameterView> parameters) {}
+}
