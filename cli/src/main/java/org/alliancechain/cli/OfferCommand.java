@@ -54,7 +54,7 @@ final class OfferCommand {
       description = "Offer to provide what a request asks for, signed by your key.",
       footer = {
         "",
-        "Example:  alliance offer make r-1 --description 'we have them' --profile 'ISO 9001'"
+        "Example:  alliance offer make r-1 --description 'we have them' --provider-profile 'ISO 9001'"
       })
   static final class Make implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -68,7 +68,7 @@ final class OfferCommand {
     String description;
 
     @Option(
-        names = "--profile",
+        names = "--provider-profile",
         defaultValue = "",
         paramLabel = "TEXT",
         description = "the provider's profile (capabilities, references)")

@@ -1,0 +1,329 @@
+package org.alliancechain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancechain.config.ExampleSpecs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+// SPEC M-32: every step of the cooperative workflow from the CLI against a running alliance.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkflowCommandsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  private static InProcessAlliance alliance;
+
+  @BeforeAll
+  static void startAlliance() throws Exception {
+    alliance = InProcessAlliance.start(dir, ExampleSpecs.COOPERATIVE);
+  }
+
+  @AfterAll
+  static void stopAlliance() {
+    if (alliance != null) {
+      alliance.close();
+    }
+  }
+
+  /** Runs a command as {@code member} (its profile and key), signing with the test passphrase. */
+  private static CliRun as(String member, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--profile");
+    all.add(alliance.profile(member).toString());
+    if (signs(args)) {
+      all.add("--passphrase-file");
+      all.add(alliance.secret.toString());
+    }
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  private static boolean signs(String... args) {
+    String verb = args[0] + " " + args[1];
+    return List.of(
+            "request create",
+            "request withdraw",
+            "offer make",
+            "offer accept",
+            "offer reject",
+            "contract sign",
+            "contract cancel",
+            "resource ack",
+            "wallet transfer")
+        .contains(verb);
+  }
+
+  private static CliRun ok(String member, String... args) {
+    CliRun run = as(member, args);
+    assertThat(run.exitCode()).as("%s %s: %s", member, List.of(args), run.err()).isZero();
+    return run;
+  }
+
+  private static JsonNode json(String member, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--output");
+    all.add("json");
+    return JSON.readTree(ok(member, all.toArray(String[]::new)).out());
+  }
+
+  private static long tokens(String member) throws Exception {
+    return json("acme", "wallet", "balance", member).path("tokens").asLong();
+  }
+
+  @Test
+  @Order(1)
+  void cooperativeWorkflowFromRequestToIssuedTokens() throws Exception {
+    assertThat(json("acme", "request", "list").path("requests")).isEmpty();
+    long reward = parameter("reward-standard-tokens");
+    assertThat(reward).isEqualTo(100); // the cooperative example spec sets it to 100
+    long birchBefore = tokens("birch");
+    long cobaltBefore = tokens("cobalt");
+
+    ok(
+        "acme",
+        "request",
+        "create",
+        "--type",
+        "data",
+        "--description",
+        "sensor logs",
+        "--quantity",
+        "2",
+        "--id",
+        "r-1",
+        "--deadline",
+        "1d");
+    JsonNode request = json("birch", "request", "show", "r-1");
+    assertThat(request.path("phase").asText()).isEqualTo("open");
+    assertThat(request.path("reward").asLong()).isEqualTo(reward);
+    assertThat(request.path("requesterMember").asText()).isEqualTo("acme");
+
+    // M-10: the request is in every other member's inbox, not in the requester's own.
+    assertThat(ok("birch", "request", "inbox").out()).contains("r-1");
+    assertThat(ok("acme", "request", "inbox").out()).doesNotContain("r-1");
+    assertThat(ok("birch", "request", "inbox", "--type", "money").out()).doesNotContain("r-1");
+
+    ok("birch", "offer", "make", "r-1", "--id", "o-b", "--description", "fleet data");
+    ok("cobalt", "offer", "make", "r-1", "--id", "o-c", "--description", "app data");
+    ok("delta", "offer", "make", "r-1", "--id", "o-d", "--description", "bank data");
+    ok("acme", "offer", "reject", "r-1", "--offer", "o-d");
+    // Cooperative mode: two providers with share parts 2 and 1 (M-13).
+    ok(
+        "acme",
+        "offer",
+        "accept",
+        "r-1",
+        "--offer",
+        "o-b:2",
+        "--offer",
+        "o-c:1",
+        "--contract-id",
+        "c-1",
+        "--duration",
+        "1d");
+
+    JsonNode offers = json("acme", "offer", "list", "r-1");
+    assertThat(offers).hasSize(3);
+    assertThat(statusOf(offers, "o-b")).isEqualTo("accepted");
+    assertThat(statusOf(offers, "o-d")).isEqualTo("rejected");
+
+    String xml = ok("birch", "contract", "show", "c-1").out();
+    assertThat(xml).contains("<smart_contract").contains("c-1");
+    Path file = dir.resolve("c-1.xml");
+    Files.writeString(file, xml);
+    assertThat(CliRun.of("contract", "validate", file.toString()).exitCode()).isZero();
+
+    for (String party : List.of("birch", "cobalt", "acme")) {
+      ok(party, "contract", "sign", "c-1");
+    }
+    ok("acme", "resource", "ack", "c-1", "--period", "0");
+
+    JsonNode status = awaitState("c-1", "fulfilled");
+    assertThat(status.path("signed")).hasSize(3);
+    assertThat(status.path("tokensIssued").asLong()).isEqualTo(reward);
+    long birchGain = tokens("birch") - birchBefore;
+    long cobaltGain = tokens("cobalt") - cobaltBefore;
+    // The reward standard split 2:1 between the providers; no token created or lost (M-19).
+    assertThat(birchGain + cobaltGain).isEqualTo(reward);
+    assertThat(birchGain).isGreaterThan(cobaltGain);
+    assertThat(birchGain).isBetween(2 * reward / 3, 2 * reward / 3 + 1);
+    assertThat(json("acme", "request", "show", "r-1").path("phase").asText())
+        .isEqualTo("fulfilled");
+  }
+
+  private static long parameter(String name) throws Exception {
+    var client = new org.alliancechain.cli.client.NodeClient(nodeUri("acme"));
+    for (var p :
+        client
+            .get("/parameters", org.alliancechain.cli.node.WorkflowViews.Parameters.class)
+            .parameters()) {
+      if (p.name().equals(name)) {
+        return p.value();
+      }
+    }
+    throw new AssertionError("no parameter " + name);
+  }
+
+  private static java.net.URI nodeUri(String member) throws Exception {
+    JsonNode profile =
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Files.readString(alliance.profile(member)));
+    return java.net.URI.create(profile.path("node").asText());
+  }
+
+  private static String statusOf(JsonNode offers, String id) {
+    for (JsonNode o : offers) {
+      if (o.path("id").asText().equals(id)) {
+        return o.path("status").asText();
+      }
+    }
+    throw new AssertionError("no offer " + id);
+  }
+
+  /** Contracts step at the end of every block: poll its status until it reaches {@code state}. */
+  private static JsonNode awaitState(String id, String state) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    JsonNode status;
+    do {
+      status = json("delta", "contract", "status", id);
+      if (status.path("state").asText().equals(state)) {
+        return status;
+      }
+      Thread.sleep(100); // polling interval, bounded by the deadline
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("contract " + id + " is still " + status);
+  }
+
+  @Test
+  @Order(2)
+  void wrongPassphraseIsOneLineAndChangesNothing() throws Exception {
+    Path wrong = dir.resolve("wrong");
+    Files.writeString(wrong, "not it\n");
+    CliRun run =
+        CliRun.of(
+            "request",
+            "create",
+            "--type",
+            "data",
+            "--description",
+            "x",
+            "--id",
+            "r-wp",
+            "--profile",
+            alliance.profile("birch").toString(),
+            "--passphrase-file",
+            wrong.toString());
+    assertThat(run.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(run.err().strip()).contains("wrong passphrase").doesNotContain("\n");
+    assertThat(as("birch", "request", "show", "r-wp").exitCode())
+        .isEqualTo(AllianceCommand.EXIT_FAILURE);
+  }
+
+  @Test
+  @Order(3)
+  void unknownMemberAndUnknownRequestFailWithOneLine() throws Exception {
+    long before = tokens("birch");
+    CliRun transfer = as("birch", "wallet", "transfer", "--to", "nobody", "--tokens", "1");
+    assertThat(transfer.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(transfer.err().strip()).contains("unknown member 'nobody'").doesNotContain("\n");
+    CliRun offer = as("birch", "offer", "make", "r-none", "--id", "o-x");
+    assertThat(offer.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(offer.err().strip()).contains("r-none").doesNotContain("\n");
+    assertThat(tokens("birch")).isEqualTo(before);
+  }
+
+  @Test
+  @Order(4)
+  void insufficientBalanceFailsAndLeavesBalancesAlone() throws Exception {
+    long birch = tokens("birch");
+    long cobalt = tokens("cobalt");
+    CliRun run = as("birch", "wallet", "transfer", "--to", "cobalt", "--tokens", "999999999");
+    assertThat(run.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(run.err().strip()).doesNotContain("\n");
+    assertThat(tokens("birch")).isEqualTo(birch);
+    assertThat(tokens("cobalt")).isEqualTo(cobalt);
+  }
+
+  @Test
+  @Order(5)
+  void nonRequesterCannotAcceptAndNonstandardRewardIsRefused() throws Exception {
+    ok("cobalt", "request", "create", "--type", "knowledge", "--description", "k", "--id", "r-2");
+    ok("birch", "offer", "make", "r-2", "--id", "o-2");
+    CliRun stranger =
+        as("delta", "offer", "accept", "r-2", "--offer", "o-2", "--contract-id", "c-2");
+    assertThat(stranger.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(stranger.err()).contains("not_requester");
+    assertThat(json("cobalt", "request", "show", "r-2").path("phase").asText()).isEqualTo("open");
+    // M-19: cooperative requests offer exactly the reward standard.
+    CliRun odd =
+        as(
+            "cobalt",
+            "request",
+            "create",
+            "--type",
+            "data",
+            "--description",
+            "d",
+            "--reward",
+            "7",
+            "--id",
+            "r-odd");
+    assertThat(odd.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(odd.err()).contains("nonstandard_reward");
+  }
+
+  @Test
+  @Order(6)
+  void validateReportsMalformedAndInvalidDocumentsWithTheirLine() throws Exception {
+    String good = Files.readString(dir.resolve("c-1.xml"));
+    Path malformed = dir.resolve("malformed.xml");
+    Files.writeString(malformed, good.replaceFirst("</parties>", ""));
+    CliRun broken = CliRun.of("contract", "validate", malformed.toString());
+    assertThat(broken.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(broken.err()).contains("line ");
+
+    Path invalid = dir.resolve("invalid.xml");
+    Files.writeString(
+        invalid, good.replace("<parties>", "<partiez>").replace("</parties>", "</partiez>"));
+    CliRun wrong = CliRun.of("contract", "validate", invalid.toString());
+    assertThat(wrong.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(wrong.err()).contains("partiez");
+  }
+
+  @Test
+  @Order(7)
+  void ratingsReorderTheInbox() throws Exception {
+    ok("delta", "request", "create", "--type", "ppe", "--description", "masks", "--id", "r-ppe");
+    ok(
+        "acme",
+        "request",
+        "create",
+        "--type",
+        "money",
+        "--description",
+        "loan",
+        "--id",
+        "r-money",
+        "--quantity",
+        "5");
+    ok("birch", "request", "rate", "money", "1");
+    ok("birch", "request", "rate", "ppe", "5");
+    String inbox = ok("birch", "request", "inbox").out();
+    assertThat(inbox.indexOf("r-ppe")).isPositive().isLessThan(inbox.indexOf("r-money"));
+    ok("birch", "request", "rate", "money", "5");
+    ok("birch", "request", "rate", "ppe", "1");
+    String again = ok("birch", "request", "inbox").out();
+    assertThat(again.indexOf("r-money")).isPositive().isLessThan(again.indexOf("r-ppe"));
+  }
+}
