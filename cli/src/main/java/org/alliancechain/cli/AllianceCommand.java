@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       OfferCommand.class,
       ContractCommand.class,
       ResourceCommand.class,
+      DaoCommand.class,
+      TrustCommand.class,
+      ReportCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

@@ -47,6 +47,43 @@ final class WorkflowRoutes {
                     .orElseThrow(() -> ApiException.notFound("no request " + r.pathParam("id")))));
     router.get("/contracts/{id}", r -> ApiResponse.ok(contract(node, r.pathParam("id"))));
     router.get("/parameters", r -> ApiResponse.ok(parameters(node)));
+    GovernanceRoutes.register(router, node, index);
+  }
+
+  static long number(String text, String field) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("bad_number", "expected a number, got " + text, field);
+    }
+  }
+
+  /** A contract's state and the addresses of its parties (requester and accepted providers). */
+  record Parties(String contractId, String state, java.util.Set<String> addresses) {}
+
+  static List<Parties> contractParties(Node node, RequestIndex index) {
+    List<Parties> out = new ArrayList<>();
+    for (String id : index.ids()) {
+      var c = EngineState.sharingCase(node.state(), id);
+      if (c.isEmpty() || c.get().contractId().isEmpty()) {
+        continue;
+      }
+      java.util.Set<String> parties = new java.util.TreeSet<>();
+      parties.add(c.get().request().requester());
+      for (Acceptance.Accepted a : c.get().accepted()) {
+        c.get().offer(a.offerId()).ifPresent(o -> parties.add(o.provider()));
+      }
+      String contractId = c.get().contractId().get();
+      EngineState.contract(node.state(), contractId)
+          .ifPresent(
+              l ->
+                  out.add(
+                      new Parties(
+                          contractId,
+                          l.status().state().name().toLowerCase(java.util.Locale.ROOT),
+                          parties)));
+    }
+    return out;
   }
 
   /**

@@ -61,4 +61,67 @@ public final class WorkflowViews {
   public record ParameterView(String name, int code, long value, String range) {}
 
   public record Parameters(long height, List<ParameterView> parameters) {}
+
+  public record VoteView(String member, boolean yes, long weight) {}
+
+  public record ProposalView(
+      long id,
+      String proposer,
+      String action,
+      long openHeight,
+      long closeHeight,
+      String status,
+      boolean held,
+      long totalWeight,
+      long yesWeight,
+      long noWeight,
+      long quorumPpm,
+      long passPpm,
+      List<VoteView> votes) {}
+
+  public record ProposalList(long height, List<ProposalView> proposals) {}
+
+  public record MemberLineView(
+      String member,
+      long contributions,
+      long contributionValue,
+      long rewards,
+      long cancellations,
+      long totalContributions,
+      long totalRewards) {}
+
+  public record AnomalyView(String kind, List<String> members, String detail) {}
+
+  public record DefectView(String contractId, String kind, String reason, long height) {}
+
+  public record ReportView(
+      long fromHeight,
+      long toHeight,
+      boolean clean,
+      List<MemberLineView> members,
+      List<AnomalyView> anomalies,
+      List<DefectView> defects,
+      long defectsOmitted) {}
+
+  /** Paper eq. (2) with its inputs; fixed point values are millionths (10^6 = 1.0). */
+  public record TrustView(
+      String from,
+      String to,
+      long value,
+      boolean trusted,
+      long directTrust,
+      long reputation,
+      long risk,
+      long alpha,
+      long beta,
+      long gamma,
+      long threshold,
+      long directCompleted,
+      long directCancelled,
+      long directDisputed,
+      long allianceCompleted,
+      long allianceCancelled,
+      long allianceDisputed,
+      long profileScore,
+      String explain) {}
 }
