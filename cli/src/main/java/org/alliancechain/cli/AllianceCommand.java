@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
       DaoCommand.class,
       TrustCommand.class,
       ReportCommand.class,
+      SwapCommand.class,
+      ProfitCommand.class,
+      CommitteeCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

@@ -96,7 +96,6 @@ final class OfferCommand {
       Workflows.checkId(offerId, "offer id");
       var me = Workflows.ownKey(options);
       var client = options.client();
-      Workflows.request(client, requestId); // a clear "no request" before signing anything
       String display =
           name != null
               ? name

@@ -24,10 +24,12 @@ class WorkflowCommandsTest {
 
   @TempDir static Path dir;
   private static InProcessAlliance alliance;
+  private static java.net.URI acmeNode;
 
   @BeforeAll
   static void startAlliance() throws Exception {
     alliance = InProcessAlliance.start(dir, ExampleSpecs.COOPERATIVE);
+    acmeNode = nodeUri("acme");
   }
 
   @AfterAll
@@ -42,6 +44,10 @@ class WorkflowCommandsTest {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--profile");
     all.add(alliance.profile(member).toString());
+    // Every command goes through one node, so a read sees what the previous command committed
+    // there; the other nodes may be a block behind.
+    all.add("--node");
+    all.add(acmeNode.toString());
     if (signs(args)) {
       all.add("--passphrase-file");
       all.add(alliance.secret.toString());
@@ -60,7 +66,12 @@ class WorkflowCommandsTest {
             "contract sign",
             "contract cancel",
             "resource ack",
-            "wallet transfer")
+            "wallet transfer",
+            "dao propose",
+            "wallet deposit",
+            "swap offer",
+            "swap accept",
+            "dao vote")
         .contains(verb);
   }
 
@@ -325,5 +336,92 @@ class WorkflowCommandsTest {
     ok("birch", "request", "rate", "ppe", "1");
     String again = ok("birch", "request", "inbox").out();
     assertThat(again.indexOf("r-money")).isPositive().isLessThan(again.indexOf("r-ppe"));
+  }
+
+  @Test
+  @Order(8)
+  void trustReflectsTheFulfilledContract() throws Exception {
+    // paper eq. (2): cobalt completed a contract with acme, delta none; profiles are equally full.
+    JsonNode cobalt = json("acme", "trust", "show", "cobalt");
+    JsonNode delta = json("acme", "trust", "show", "delta");
+    assertThat(cobalt.path("directCompleted").asLong()).isEqualTo(1);
+    assertThat(cobalt.path("allianceCompleted").asLong()).isEqualTo(1);
+    assertThat(delta.path("allianceCompleted").asLong()).isZero();
+    assertThat(cobalt.path("value").asLong()).isGreaterThan(delta.path("value").asLong());
+    CliRun stranger = as("acme", "trust", "show", "nobody");
+    assertThat(stranger.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(stranger.err().strip()).contains("nobody").doesNotContain("\n");
+  }
+
+  @Test
+  @Order(9)
+  void daoProposalCollectsStakeWeightedVotesOnce() throws Exception {
+    ok("birch", "dao", "propose", "--set", "reward-standard-tokens=120");
+    JsonNode list = json("birch", "dao", "list").path("proposals");
+    assertThat(list).isNotEmpty();
+    long id = list.get(list.size() - 1).path("id").asLong();
+    assertThat(list.get(list.size() - 1).path("action").asText())
+        .isEqualTo("set reward-standard-tokens = 120");
+    // Only the providers of c-1 hold tokens, hence stake (M-21, M-23); acme holds none.
+    CliRun noStake = as("acme", "dao", "vote", String.valueOf(id), "yes");
+    assertThat(noStake.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(noStake.err()).contains("no_weight");
+    ok("birch", "dao", "vote", String.valueOf(id), "yes");
+    ok("cobalt", "dao", "vote", String.valueOf(id), "no");
+    JsonNode shown = json("cobalt", "dao", "show", String.valueOf(id));
+    assertThat(shown.path("votes")).hasSize(2);
+    long birchWeight = 0;
+    long cobaltWeight = 0;
+    for (JsonNode v : shown.path("votes")) {
+      if (v.path("member").asText().equals("birch")) {
+        birchWeight = v.path("weight").asLong();
+      } else {
+        cobaltWeight = v.path("weight").asLong();
+      }
+    }
+    assertThat(birchWeight).isPositive();
+    assertThat(shown.path("yesWeight").asLong()).isEqualTo(birchWeight);
+    assertThat(shown.path("noWeight").asLong()).isEqualTo(cobaltWeight);
+    CliRun twice = as("birch", "dao", "vote", String.valueOf(id), "no");
+    assertThat(twice.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(twice.err()).contains("already_voted");
+    CliRun unknown = as("acme", "dao", "vote", "999", "yes");
+    assertThat(unknown.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(unknown.err()).contains("unknown_proposal");
+    CliRun badParam = as("acme", "dao", "propose", "--set", "no-such-thing=1");
+    assertThat(badParam.exitCode()).isEqualTo(AllianceCommand.EXIT_USAGE);
+  }
+
+  @Test
+  @Order(10)
+  void swapMovesTokensAndMoneyInOneStep() throws Exception {
+    // SPEC M-17: money enters through the gateway; M-22: the swap settles both legs at once.
+    ok(
+        "acme",
+        "wallet",
+        "deposit",
+        "--to",
+        "delta",
+        "--amount",
+        "1000",
+        "--key",
+        alliance.memberDir("acme").resolve("gateway.key").toString());
+    JsonNode birch = json("acme", "wallet", "balance", "birch");
+    JsonNode delta = json("acme", "wallet", "balance", "delta");
+    String out =
+        ok("birch", "swap", "offer", "--tokens", "10", "--money", "500", "--to", "delta").out();
+    String id = out.substring(out.lastIndexOf("swap ") + 5).strip();
+    assertThat(json("delta", "swap", "list", "--open").path("swaps").get(0).path("id").asText())
+        .isEqualTo(id);
+    CliRun thief = as("cobalt", "swap", "accept", id);
+    assertThat(thief.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    ok("delta", "swap", "accept", id);
+    JsonNode birchAfter = json("acme", "wallet", "balance", "birch");
+    JsonNode deltaAfter = json("acme", "wallet", "balance", "delta");
+    assertThat(birchAfter.path("tokens").asLong()).isEqualTo(birch.path("tokens").asLong() - 10);
+    assertThat(birchAfter.path("money").asLong()).isEqualTo(birch.path("money").asLong() + 500);
+    assertThat(deltaAfter.path("tokens").asLong()).isEqualTo(delta.path("tokens").asLong() + 10);
+    assertThat(deltaAfter.path("money").asLong()).isEqualTo(delta.path("money").asLong() - 500);
+    assertThat(json("acme", "swap", "list", "--open").path("swaps")).isEmpty();
   }
 }

@@ -42,6 +42,8 @@ final class GovernanceRoutes {
                   .orElseThrow(() -> ApiException.notFound("no proposal " + id)));
         });
     router.get("/report", r -> ApiResponse.ok(report(node)));
+    router.get("/swaps", r -> ApiResponse.ok(swaps(node, index)));
+    router.get("/cases", r -> ApiResponse.ok(cases(node)));
     router.get(
         "/trust/{from}/{to}",
         r -> ApiResponse.ok(trust(node, index, r.pathParam("from"), r.pathParam("to"))));
@@ -225,5 +227,56 @@ final class GovernanceRoutes {
     filled += p.wants().isEmpty() ? 0 : 1;
     filled += p.preferences() == null || p.preferences().isEmpty() ? 0 : 1;
     return filled * FixedPoint.SCALE / 5;
+  }
+
+  private static WorkflowViews.SwapList swaps(Node node, WorkflowRoutes.RequestIndex index) {
+    TokenQueries q = new TokenQueries(node.state());
+    List<WorkflowViews.SwapView> out = new ArrayList<>();
+    List<org.alliancechain.core.hash.Hash> ids = index.swapIds();
+    for (int i = ids.size() - 1; i >= 0 && out.size() < PROPOSALS_LISTED_MAX; i--) {
+      q.swapOffer(ids.get(i))
+          .ifPresent(
+              s ->
+                  out.add(
+                      new WorkflowViews.SwapView(
+                          s.id().toHex(),
+                          name(node, s.maker()),
+                          s.makerSellsTokens() ? "sells-tokens" : "buys-tokens",
+                          s.tokens(),
+                          s.money(),
+                          s.taker().map(k -> name(node, k)).orElse(null),
+                          s.expiresAtHeight(),
+                          s.status().name().toLowerCase(Locale.ROOT))));
+    }
+    return new WorkflowViews.SwapList(node.store().head(), out);
+  }
+
+  private static WorkflowViews.CaseList cases(Node node) {
+    TokenQueries q = new TokenQueries(node.state());
+    List<WorkflowViews.CaseView> out = new ArrayList<>();
+    for (long id = 1; id <= PROPOSALS_LISTED_MAX; id++) {
+      var c = q.committeeCase(id);
+      if (c.isEmpty()) {
+        break; // ids are sequential from 1
+      }
+      var x = c.get();
+      List<WorkflowViews.CaseVoteView> votes = new ArrayList<>();
+      x.votes().forEach((k, v) -> votes.add(new WorkflowViews.CaseVoteView(name(node, k), v)));
+      out.add(
+          new WorkflowViews.CaseView(
+              x.id(),
+              x.kind().name().toLowerCase(Locale.ROOT),
+              x.contractId(),
+              x.precedentKind(),
+              x.reason(),
+              x.recipients().stream().map(p -> name(node, p.provider())).toList(),
+              x.baseAmount(),
+              x.openedHeight(),
+              x.decided(),
+              x.awardPerMille(),
+              q.precedent(x.precedentKind()).orElse(null),
+              votes));
+    }
+    return new WorkflowViews.CaseList(node.store().head(), out);
   }
 }

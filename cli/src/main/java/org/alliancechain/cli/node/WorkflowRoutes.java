@@ -94,6 +94,7 @@ final class WorkflowRoutes {
     private final Node node;
     private long scanned;
     private final List<String> ids = new ArrayList<>();
+    private final List<org.alliancechain.core.hash.Hash> swaps = new ArrayList<>();
 
     RequestIndex(Node node) {
       this.node = node;
@@ -107,6 +108,9 @@ final class WorkflowRoutes {
           continue; // pruned or not yet stored: the state lookup below still finds live ones
         }
         for (Transaction tx : block.get().block().transactions()) {
+          if (tx.kind() == TxKind.SWAP_OFFER.code()) {
+            swaps.add(tx.hash());
+          }
           if (tx.kind() == TxKind.SUBMIT_REQUEST.code()) {
             requestId(tx.payload()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
           }
@@ -114,6 +118,12 @@ final class WorkflowRoutes {
       }
       scanned = Math.max(scanned, head);
       return List.copyOf(ids);
+    }
+
+    /** Hashes of every SWAP_OFFER transaction (a swap offer's id is its transaction's hash). */
+    synchronized List<org.alliancechain.core.hash.Hash> swapIds() {
+      ids();
+      return List.copyOf(swaps);
     }
 
     private static java.util.Optional<String> requestId(Bytes payload) {

@@ -124,4 +124,34 @@ public final class WorkflowViews {
       long allianceDisputed,
       long profileScore,
       String explain) {}
+
+  public record SwapView(
+      String id,
+      String maker,
+      String side,
+      long tokens,
+      long money,
+      String taker,
+      long expiresAtHeight,
+      String status) {}
+
+  public record SwapList(long height, List<SwapView> swaps) {}
+
+  public record CaseVoteView(String member, int awardPerMille) {}
+
+  public record CaseView(
+      long id,
+      String kind,
+      String contractId,
+      String precedentKind,
+      String reason,
+      List<String> recipients,
+      long baseAmount,
+      long openedHeight,
+      boolean decided,
+      int awardPerMille,
+      Integer precedentPerMille,
+      List<CaseVoteView> votes) {}
+
+  public record CaseList(long height, List<CaseView> cases) {}
 }
