@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       SwapCommand.class,
       ProfitCommand.class,
       CommitteeCommand.class,
+      CommCommand.class,
+      org.alliancechain.cli.demo.DemoCommand.class,
       org.alliancechain.cli.dev.DevCommand.class
     },
     footer = {

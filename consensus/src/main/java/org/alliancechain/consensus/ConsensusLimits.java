@@ -41,6 +41,9 @@ public final class ConsensusLimits {
   /** Invalid messages from one peer before the driver is told to penalise it. */
   public static final int INVALID_MESSAGES_BEFORE_PENALTY_MAX = 16;
 
+  /** Offences this replica remembers having reported (so it reports each once). */
+  public static final int EVIDENCE_REMEMBERED_MAX = 1_024;
+
   /** Inputs waiting in the driver's inbox. */
   public static final int DRIVER_INBOX_INPUTS_MAX = 10_000;
 

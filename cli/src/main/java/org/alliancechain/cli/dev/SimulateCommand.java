@@ -19,16 +19,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the deterministic consensus simulator: n validators in one thread with a faulty",
-      "network, crashes and Byzantine nodes, checking agreement, order, validity, certificates,",
-      "evidence and liveness after every step."
-    },
+    description =
+        "Runs the deterministic consensus simulator: n validators in one thread with a faulty"
+            + " network, crashes and Byzantine nodes, checking agreement, order, validity,"
+            + " certificates, evidence and liveness after every step.",
     footer = {
       "",
       "Seed i of a run uses scenario i mod (number of scenarios) unless --scenario is given.",
       "Example:  alliance dev simulate --seeds 200 --validators 7",
-      "Replay:   alliance dev simulate --scenario twin --validators 4 --seed 42 --seeds 1"
+      "Replay:   alliance dev simulate --scenario twin --seed 42 --seeds 1"
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seeds", description = "How many seeds to run (default: ${DEFAULT-VALUE}).")

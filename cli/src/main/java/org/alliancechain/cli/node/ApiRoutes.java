@@ -38,6 +38,10 @@ final class ApiRoutes {
     router.get("/blocks/{height}/raw", r -> raw(node, r));
     router.get("/state/{key}", r -> ApiResponse.ok(stateProof(node, r)));
     router.get("/accounts/{key}", r -> ApiResponse.ok(account(node, r.pathParam("key"))));
+    router.post("/announcements", r -> announce(node, r));
+    router.post("/announcements/trusted", r -> announceTrusted(node, r));
+    router.get("/announcements", r -> ApiResponse.ok(node.trees().received()));
+    router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
     return router;
@@ -194,6 +198,71 @@ final class ApiRoutes {
         account.money(),
         queries.stake(key, node.store().head()),
         Nonces.next(node.state(), key));
+  }
+
+  private static ApiResponse announce(Node node, ApiRequest request) {
+    ApiViews.AnnounceRequest body = request.bodyAs(ApiViews.AnnounceRequest.class);
+    if (body.text().isBlank()) {
+      throw ApiException.badRequest("missing_field", "text is required", "text");
+    }
+    return ApiResponse.json(
+        202, new ApiViews.Announced(node.trees().announceToAll(body.text()).toHex(), "lft"));
+  }
+
+  private static ApiResponse announceTrusted(Node node, ApiRequest request) {
+    ApiViews.TrustedAnnounceRequest body = request.bodyAs(ApiViews.TrustedAnnounceRequest.class);
+    if (body.text().isBlank()) {
+      throw ApiException.badRequest("missing_field", "text is required", "text");
+    }
+    List<org.alliancechain.p2p.tree.TrustFirstPlan.Trust> trust = new ArrayList<>();
+    for (ApiViews.TrustedProvider t : body.trusted()) {
+      PublicKey key =
+          node.members().stream()
+              .filter(m -> m.name().equals(t.member()))
+              .map(GenesisMember::publicKey)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          "unknown_member", "no member " + t.member(), "trusted"));
+      trust.add(new org.alliancechain.p2p.tree.TrustFirstPlan.Trust(key, t.trustMicros()));
+    }
+    org.alliancechain.p2p.tree.TrustFirstPlan.Option option;
+    try {
+      option =
+          org.alliancechain.p2p.tree.TrustFirstPlan.Option.valueOf(
+              body.option().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "bad_option", "option is direct, via-private-alliance or via-alliance", "option");
+    }
+    long threshold =
+        node.genesis().parameters().get(org.alliancechain.config.Parameter.TRUST_THRESHOLD);
+    long deadline =
+        body.deadlineMillis() > 0
+            ? body.deadlineMillis()
+            : node.genesis()
+                .parameters()
+                .get(org.alliancechain.config.Parameter.TFT_OPEN_DEADLINE_MS);
+    var id =
+        node.trees()
+            .announceToTrusted(body.text(), trust, threshold, option, deadline, body.openToRest());
+    return ApiResponse.json(202, new ApiViews.Announced(id.toHex(), "tft"));
+  }
+
+  static ApiViews.CommTimesView commTimes(Node node) {
+    var times = node.trees().commTimes();
+    var coop = times.cooperative();
+    var comp = times.competitive();
+    var direct = times.direct();
+    return new ApiViews.CommTimesView(
+        coop.averageMicros(),
+        coop.routes(),
+        comp.averageMicros(),
+        comp.privateRoutes(),
+        comp.nonPrivateRoutes(),
+        direct.averageMicros(),
+        direct.routes());
   }
 
   static ApiViews.Members members(Node node) {

@@ -80,6 +80,33 @@ public final class ApiViews {
 
   public record Members(List<MemberView> members, String gatewayKey) {}
 
+  /** POST /announcements: to every member over the LFT (cooperative, SPEC M-6). */
+  public record AnnounceRequest(String text) {}
+
+  /**
+   * POST /announcements/trusted: to trusted providers over the TFT (competitive, SPEC M-7); option
+   * is direct, via-private-alliance or via-alliance.
+   */
+  public record TrustedAnnounceRequest(
+      String text,
+      List<TrustedProvider> trusted,
+      String option,
+      long deadlineMillis,
+      boolean openToRest) {}
+
+  public record TrustedProvider(String member, long trustMicros) {}
+
+  public record Announced(String id, String tree) {}
+
+  public record CommTimesView(
+      long fAcoMicros,
+      long n,
+      long fAcmMicros,
+      long nP,
+      long nNp,
+      long directMicros,
+      long directRoutes) {}
+
   public record AccountView(
       String publicKey, String member, long tokens, long money, long stake, long nonce) {}
 }

@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
+  private volatile Trees trees;
   private volatile boolean accepting = true;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
@@ -155,6 +156,8 @@ public final class Node implements AutoCloseable {
             LinkLimits.defaults(),
             key.publicKey().hashCode());
     network = PeerNetworks.start(peerConfig, directory, mux, peerListener());
+    org.alliancechain.p2p.P2pMetrics.register(metrics, network);
+    trees = new Trees(this);
     consensus = consensusFactory.apply(this);
     consensus.start();
     api =
@@ -312,6 +315,10 @@ public final class Node implements AutoCloseable {
     return blockEvents;
   }
 
+  public Trees trees() {
+    return trees;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -329,6 +336,9 @@ public final class Node implements AutoCloseable {
     }
     if (consensus != null) {
       consensus.close();
+    }
+    if (trees != null) {
+      trees.close();
     }
     if (network != null) {
       network.close();

@@ -2,7 +2,6 @@ package org.alliancechain.consensus.core;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,7 @@ public final class Replica {
   private NewView lastNewView;
   private final Map<VoteKey, Hash> signedVotes = new HashMap<>();
 
-  private final LinkedHashMap<Hash, Transaction> pending = new LinkedHashMap<>();
-  private final LinkedHashSet<Hash> committedTxs = new LinkedHashSet<>();
+  private final Mempool mempool = new Mempool();
   private final LinkedHashSet<Evidence> reportedEvidence = new LinkedHashSet<>();
   private final TreeMap<Long, ValidatorSet> scheduledValidators = new TreeMap<>();
 
@@ -194,7 +192,7 @@ public final class Replica {
   }
 
   public int pendingTxCount() {
-    return pending.size();
+    return mempool.size();
   }
 
   /** Rejected messages by reason (for metrics). */
@@ -219,7 +217,7 @@ public final class Replica {
 
   private void onSubmit(Transaction tx) {
     Hash hash = tx.hash();
-    if (committedTxs.contains(hash) || pending.containsKey(hash)) {
+    if (mempool.isKnown(hash)) {
       return;
     }
     if (!tx.chainId().equals(config.chainId())
@@ -231,14 +229,14 @@ public final class Replica {
       count(Reason.BAD_TX);
       return;
     }
-    if (pending.size() >= ConsensusLimits.PENDING_TXS_MAX) {
+    boolean wasEmpty = mempool.isEmpty();
+    if (!mempool.add(hash, tx)) {
       count("mempool_full");
       return;
     }
-    if (pending.isEmpty()) {
+    if (wasEmpty) {
       batchStartTick = now;
     }
-    pending.put(hash, tx);
   }
 
   private void onTick(long timeMillis) {
@@ -550,7 +548,7 @@ public final class Replica {
     Set<Hash> earlier = inFlightTxs(slot.seq);
     for (Transaction tx : slot.prePrepare.block().transactions()) {
       Hash hash = tx.hash();
-      if (committedTxs.contains(hash) || earlier.contains(hash)) {
+      if (mempool.isCommitted(hash) || earlier.contains(hash)) {
         return Verdict.reject(Reason.TX_REPLAYED, "transaction " + hash.shortHex());
       }
     }
@@ -674,14 +672,7 @@ public final class Replica {
       committedHeaders.pollFirstEntry();
     }
     syncedBlocks.headMap(committedSeq, true).clear();
-    for (Transaction tx : block.block().transactions()) {
-      Hash hash = tx.hash();
-      pending.remove(hash);
-      committedTxs.add(hash);
-    }
-    while (committedTxs.size() > ConsensusLimits.COMMITTED_TX_HASHES_MAX) {
-      committedTxs.remove(committedTxs.iterator().next());
-    }
+    mempool.onCommitted(block.block());
     if (state == ReplicaState.NORMAL) {
       viewChangesInARow = 0;
       setProgressTimer();
@@ -702,9 +693,9 @@ public final class Replica {
         || syncTarget > committedSeq) {
       return;
     }
-    while (!pending.isEmpty()) {
+    while (!mempool.isEmpty()) {
       long seq = slots.isEmpty() ? committedSeq + 1 : Math.max(committedSeq, lastProposed()) + 1;
-      boolean batchFull = pending.size() >= config.batchTxMax();
+      boolean batchFull = mempool.size() >= config.batchTxMax();
       boolean batchDue = now - batchStartTick >= config.batchTicksMax();
       if ((!batchFull && !batchDue)
           || seq > highWatermark()
@@ -741,16 +732,7 @@ public final class Replica {
   }
 
   private boolean propose(long seq, Parent parent) {
-    Set<Hash> inFlight = inFlightTxs(seq);
-    List<Transaction> batch = new ArrayList<>();
-    for (Map.Entry<Hash, Transaction> e : pending.entrySet()) {
-      if (batch.size() >= config.batchTxMax()) {
-        break;
-      }
-      if (!inFlight.contains(e.getKey())) {
-        batch.add(e.getValue());
-      }
-    }
+    List<Transaction> batch = mempool.batch(config.batchTxMax(), inFlightTxs(seq));
     if (batch.isEmpty()) {
       return false;
     }
@@ -857,7 +839,7 @@ public final class Replica {
   }
 
   private boolean hasOutstandingWork() {
-    if (!pending.isEmpty()) {
+    if (!mempool.isEmpty()) {
       return true;
     }
     for (Slot s : slots.tailMap(committedSeq, false).values()) {
@@ -1170,6 +1152,9 @@ public final class Replica {
     if (!isValidator() || !reportedEvidence.add(evidence)) {
       return;
     }
+    if (reportedEvidence.size() > ConsensusLimits.EVIDENCE_REMEMBERED_MAX) {
+      reportedEvidence.remove(reportedEvidence.iterator().next());
+    }
     Transaction tx = evidence.toTransaction(signing.key(), config.chainId());
     out.gossip.add(tx);
     onSubmit(tx);
@@ -1325,7 +1310,8 @@ public final class Replica {
 
   private void reject(PublicKey sender, Verdict verdict) {
     count(verdict.reason());
-    if (Reason.PENALISED.contains(verdict.reason())) {
+    // Only members are tracked (bounded by the set); the transport admits members only anyway.
+    if (Reason.PENALISED.contains(verdict.reason()) && validators.contains(sender)) {
       int invalid = invalidBySender.merge(sender, 1, Integer::sum);
       if (invalid > ConsensusLimits.INVALID_MESSAGES_BEFORE_PENALTY_MAX && penalized.add(sender)) {
         out.penalize.add(sender);

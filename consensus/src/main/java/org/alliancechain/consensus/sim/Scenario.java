@@ -106,7 +106,8 @@ public record Scenario(
 
   public static Scenario byzantineWithPrimaryCrash(Behavior behavior, int n) {
     return new Scenario(
-        behavior.name().toLowerCase(java.util.Locale.ROOT) + "-primary-crash",
+        // Named like the behaviour alone, so that the replay command's --scenario finds it.
+        behavior.name().toLowerCase(java.util.Locale.ROOT),
         n,
         32,
         300,

@@ -48,6 +48,8 @@ public final class Simulation {
   private static final int CLIENT_RETRY_TICKS = 30;
 
   private final Scenario scenario;
+  private final java.util.function.IntFunction<org.alliancechain.consensus.core.ConsensusStore>
+      storeFactory;
   private final long seed;
   private final SplittableRandom random;
   private final MemoVerifier verifier = new MemoVerifier();
@@ -81,6 +83,18 @@ public final class Simulation {
   private record Fault(long from, long to, int node, List<Integer> groups) {}
 
   public Simulation(Scenario scenario, long seed) {
+    this(scenario, seed, node -> new InMemoryConsensusStore());
+  }
+
+  /**
+   * With each node's consensus log in a store from {@code stores} (node index to store), for
+   * example a RocksDB one; the store object outlives the node's crashes, like a disk.
+   */
+  public Simulation(
+      Scenario scenario,
+      long seed,
+      java.util.function.IntFunction<org.alliancechain.consensus.core.ConsensusStore> stores) {
+    this.storeFactory = stores;
     this.scenario = scenario;
     this.seed = seed;
     this.random = new SplittableRandom(seed ^ scenario.name().hashCode() * 0x9E3779B97F4A7C15L);
@@ -121,14 +135,16 @@ public final class Simulation {
     for (int i = 0; i < keys.size(); i++) {
       KeyPair k = keyAt(keys, i);
       Behavior behavior = byz.contains(i) ? scenario.byzantine() : Behavior.HONEST;
-      nodes.add(new SimNode(nodes.size(), k, behavior, skew()));
+      nodes.add(new SimNode(nodes.size(), k, behavior, skew(), storeFactory.apply(nodes.size())));
       if (behavior != Behavior.HONEST) {
         byzantineKeys.add(k.publicKey());
       }
     }
     if (scenario.byzantine() == Behavior.TWIN) {
       SimNode original = nodes.get(byz.iterator().next());
-      nodes.add(new SimNode(nodes.size(), original.key, Behavior.TWIN, skew()));
+      nodes.add(
+          new SimNode(
+              nodes.size(), original.key, Behavior.TWIN, skew(), storeFactory.apply(nodes.size())));
     }
     for (SimNode node : nodes) {
       node.replica = newReplica(node);
@@ -604,7 +620,7 @@ public final class Simulation {
     final KeyPair key;
     final Behavior behavior;
     final long skewMillis;
-    final InMemoryConsensusStore store = new InMemoryConsensusStore();
+    final org.alliancechain.consensus.core.ConsensusStore store;
     final List<CertifiedBlock> chain = new ArrayList<>();
     final Set<Hash> committedTxs = new LinkedHashSet<>();
     final Set<PublicKey> offendersOnChain = new TreeSet<>();
@@ -616,7 +632,13 @@ public final class Simulation {
     long restartAt = Long.MAX_VALUE;
     private org.alliancechain.consensus.msg.Signing signing;
 
-    SimNode(int index, KeyPair key, Behavior behavior, long skewMillis) {
+    SimNode(
+        int index,
+        KeyPair key,
+        Behavior behavior,
+        long skewMillis,
+        org.alliancechain.consensus.core.ConsensusStore store) {
+      this.store = store;
       this.index = index;
       this.key = key;
       this.behavior = behavior;

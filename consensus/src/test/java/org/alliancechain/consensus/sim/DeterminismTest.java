@@ -25,4 +25,15 @@ class DeterminismTest {
     assertThat(new Simulation(scenario, 1).run().traceHash())
         .isNotEqualTo(new Simulation(scenario, 2).run().traceHash());
   }
+
+  @Test
+  void theReplayCommandNamesTheScenarioThatRan() {
+    for (String name : Scenarios.names()) {
+      SimResult result = new Simulation(Scenarios.byName(name).withValidators(7), 3).run();
+      assertThat(result.replayCommand()).contains("--scenario " + name + " ");
+      SimResult replayed =
+          new Simulation(Scenarios.byName(result.scenario()).withValidators(7), 3).run();
+      assertThat(replayed.traceHash()).isEqualTo(result.traceHash());
+    }
+  }
 }

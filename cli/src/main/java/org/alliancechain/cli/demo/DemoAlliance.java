@@ -1,0 +1,141 @@
+package org.alliancechain.cli.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.alliancechain.cli.CliException;
+import org.alliancechain.cli.client.NodeClient;
+import org.alliancechain.cli.local.LocalAlliance;
+import org.alliancechain.cli.node.ApiViews;
+import org.alliancechain.config.AllianceSpec;
+import org.alliancechain.config.Bootstrap;
+import org.alliancechain.config.ConfigException;
+import org.alliancechain.config.ExampleSpecs;
+import org.alliancechain.config.SpecParser;
+import org.alliancechain.core.Hex;
+import org.alliancechain.core.crypto.KeyFile;
+import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.token.tx.TokenTx;
+import org.alliancechain.token.tx.TxCodec;
+
+/**
+ * One demo alliance: bootstrapped from an embedded spec onto free loopback ports and run as real
+ * node processes. Holds the members' keys in memory so the demo can sign as each of them.
+ */
+final class DemoAlliance implements AutoCloseable {
+  static final Duration READY_MAX = Duration.ofSeconds(90);
+  static final Duration COMMIT_MAX = Duration.ofSeconds(30);
+
+  final AllianceSpec spec;
+  final LocalAlliance nodes;
+  final Map<String, KeyPair> keys = new TreeMap<>();
+  final Map<String, NodeClient> clients = new TreeMap<>();
+  KeyPair gateway;
+
+  private DemoAlliance(AllianceSpec spec, LocalAlliance nodes) {
+    this.spec = spec;
+    this.nodes = nodes;
+  }
+
+  /** Bootstraps {@code specName} into {@code dir} and starts every member's node process. */
+  static DemoAlliance start(String specName, Path dir, String passphrase) throws IOException {
+    AllianceSpec spec;
+    try {
+      spec = LocalAlliance.withFreePorts(SpecParser.parse(specName, ExampleSpecs.text(specName)));
+    } catch (ConfigException e) {
+      throw new IllegalStateException("the embedded spec is invalid: " + e.getMessage(), e);
+    }
+    SecureRandom random = new SecureRandom();
+    // The demo's keys live only as long as the demo: a cheap scrypt keeps start-up short. Real
+    // bootstraps use KeyFile's default cost (docs/crypto.md).
+    KeyFile.ScryptParameters demoCost = new KeyFile.ScryptParameters(12, 8, 1);
+    Map<String, KeyPair> keys = new TreeMap<>();
+    KeyPair[] gateway = new KeyPair[1];
+    Bootstrap.Result result =
+        Bootstrap.run(
+            spec,
+            dir,
+            false,
+            random,
+            System.currentTimeMillis(),
+            (file, key) -> {
+              KeyFile.save(file, key, passphrase.toCharArray(), demoCost, random);
+              if (file.getFileName().toString().equals(Bootstrap.GATEWAY_KEY_FILE)) {
+                gateway[0] = key;
+              } else {
+                keys.put(file.getParent().getFileName().toString(), key);
+              }
+            },
+            Optional.empty());
+    DemoAlliance alliance =
+        new DemoAlliance(spec, new LocalAlliance(dir, spec, result.nodeConfigs(), passphrase));
+    alliance.keys.putAll(keys);
+    alliance.gateway = gateway[0];
+    for (String member : alliance.nodes.members()) {
+      alliance.clients.put(member, new NodeClient(alliance.nodes.api(member)));
+    }
+    alliance.nodes.startAll();
+    return alliance;
+  }
+
+  void awaitReady() throws InterruptedException {
+    nodes.awaitAllReady(READY_MAX);
+    // Ready means serving; wait until every node also links to every other one.
+    long deadline = System.nanoTime() + READY_MAX.toNanos();
+    for (String member : nodes.members()) {
+      while (status(member).peers().stream().anyMatch(p -> !p.connected())) {
+        if (System.nanoTime() > deadline) {
+          throw CliException.failure(
+              member + " did not link to every peer; see " + nodes.logFile(member));
+        }
+        Thread.sleep(100); // polling interval
+      }
+    }
+  }
+
+  ApiViews.Status status(String member) {
+    return clients.get(member).get("/status", ApiViews.Status.class);
+  }
+
+  PublicKey key(String member) {
+    return keys.get(member).publicKey();
+  }
+
+  /** Signs {@code tx} as {@code signer}, submits it through {@code via}, waits for the commit. */
+  ApiViews.TxStatus commit(String via, KeyPair signer, TokenTx tx) throws InterruptedException {
+    NodeClient client = clients.get(via);
+    long nonce =
+        client.get("/accounts/" + signer.publicKey().toHex(), ApiViews.AccountView.class).nonce();
+    Transaction signed =
+        Transaction.sign(signer, spec.chainId(), nonce, tx.kind().code(), TxCodec.encode(tx));
+    client.post(
+        "/tx",
+        new ApiViews.SubmitRequest(Hex.encode(signed.encode())),
+        ApiViews.SubmitResult.class);
+    long deadline = System.nanoTime() + COMMIT_MAX.toNanos();
+    while (System.nanoTime() < deadline) {
+      ApiViews.TxStatus status =
+          client.get("/tx/" + signed.hash().toHex(), ApiViews.TxStatus.class);
+      if (status.status().equals("committed")) {
+        if (!Boolean.TRUE.equals(status.success())) {
+          throw CliException.failure(
+              "demo transaction failed: " + status.code() + " " + status.detail());
+        }
+        return status;
+      }
+      Thread.sleep(50); // polling interval
+    }
+    throw CliException.failure("demo transaction not committed within " + COMMIT_MAX);
+  }
+
+  @Override
+  public void close() {
+    nodes.close();
+  }
+}

@@ -1,0 +1,168 @@
+package org.alliancechain.cli.node;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.alliancechain.config.GenesisMember;
+import org.alliancechain.config.Parameter;
+import org.alliancechain.config.Role;
+import org.alliancechain.core.Bytes;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.core.hash.Sha256;
+import org.alliancechain.p2p.ChannelMux;
+import org.alliancechain.p2p.P2pMetrics;
+import org.alliancechain.p2p.tree.CommTimes;
+import org.alliancechain.p2p.tree.HopLatency;
+import org.alliancechain.p2p.tree.LftNode;
+import org.alliancechain.p2p.tree.SealedBoxSealer;
+import org.alliancechain.p2p.tree.TftNode;
+import org.alliancechain.p2p.tree.TreeAction;
+import org.alliancechain.p2p.tree.TreeService;
+import org.alliancechain.p2p.tree.TrustFirstPlan;
+
+/**
+ * The node's broadcast trees (SPEC M-6, M-7, M-8): announces sharing requests over the link-first
+ * tree (cooperative) or the trust-first tree (competitive), keeps what it received for the member's
+ * inbox, and reports the paper's communication times.
+ */
+public final class Trees implements AutoCloseable {
+  public static final int RECEIVED_KEPT_MAX = 1_000;
+  public static final int PAYLOAD_BYTES_MAX = 64 * 1024;
+
+  /** An announcement this node received, with how it travelled. */
+  public record Received(
+      String id, String origin, String text, int hops, String route, long totalMicros) {}
+
+  private final Node node;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "trees"));
+  private final TreeService service;
+  private final Deque<Received> received = new ArrayDeque<>();
+
+  Trees(Node node) {
+    this.node = node;
+    List<PublicKey> members = node.members().stream().map(GenesisMember::publicKey).toList();
+    HopLatency latency = peer -> node.network().roundTripMicros(peer).orElse(0) / 2;
+    long ackMicros = node.genesis().parameters().get(Parameter.LFT_ACK_TIMEOUT_MS) * 1_000;
+    this.service =
+        new TreeService(
+            new LftNode(
+                node.key().publicKey(),
+                members,
+                new LftNode.Limits(ackMicros, 10_000, 1_000),
+                latency),
+            new TftNode(
+                node.key().publicKey(),
+                new TftNode.Limits(10_000, 1_000),
+                latency,
+                new SealedBoxSealer(node.key(), new SecureRandom())),
+            (peer, bytes) ->
+                node.network().send(peer, ChannelMux.frame(ChannelMux.Channel.TREE, bytes)),
+            this::onDelivered,
+            executor,
+            () -> System.nanoTime() / 1_000,
+            PAYLOAD_BYTES_MAX,
+            10_000);
+    node.mux().register(ChannelMux.Channel.TREE, service);
+    P2pMetrics.register(node.metrics(), service);
+  }
+
+  private void onDelivered(TreeAction.Deliver delivery) {
+    var r = delivery.route();
+    Received item =
+        new Received(
+            delivery.id().toHex(),
+            node.memberName(delivery.origin()),
+            new String(delivery.payload().unsafeArray(), StandardCharsets.UTF_8),
+            delivery.hops(),
+            r.kind().name().toLowerCase(java.util.Locale.ROOT),
+            r.caMicros() + r.acMicros() + r.cpMicros() + r.paMicros());
+    synchronized (received) {
+      received.addFirst(item);
+      while (received.size() > RECEIVED_KEPT_MAX) {
+        received.removeLast();
+      }
+    }
+    node.blockEvents().publish("announcement", item);
+  }
+
+  public List<Received> received() {
+    synchronized (received) {
+      return new ArrayList<>(received);
+    }
+  }
+
+  private List<PublicKey> allianceNodes() {
+    return node.members().stream()
+        .filter(m -> m.roles().contains(Role.ALLIANCE))
+        .map(GenesisMember::publicKey)
+        .filter(k -> !k.equals(node.key().publicKey()))
+        .toList();
+  }
+
+  /** SPEC M-6: to every member over the LFT, through the first alliance node that answers. */
+  public Hash announceToAll(String text) {
+    Bytes payload = Bytes.wrap(text.getBytes(StandardCharsets.UTF_8));
+    Hash id = Sha256.hash(payload.unsafeArray());
+    service.broadcast(id, payload, allianceNodes());
+    return id;
+  }
+
+  /**
+   * SPEC M-7: to the trusted providers only (trust in micros, compared with the threshold), through
+   * this member's private alliance node if it has one and asks for it, else through an alliance
+   * node, or point to point.
+   */
+  public Hash announceToTrusted(
+      String text,
+      List<TrustFirstPlan.Trust> trust,
+      long thresholdMicros,
+      TrustFirstPlan.Option option,
+      long deadlineMillis,
+      boolean openToRest) {
+    Bytes payload = Bytes.wrap(text.getBytes(StandardCharsets.UTF_8));
+    Hash id = Sha256.hash(payload.unsafeArray());
+    PublicKey self = node.key().publicKey();
+    Optional<PublicKey> privateNode =
+        node.members().stream()
+            .filter(m -> m.roles().contains(Role.PRIVATE_ALLIANCE))
+            .filter(
+                m -> m.smallAlliance().contains(node.self().name()) || m.publicKey().equals(self))
+            .map(GenesisMember::publicKey)
+            .findFirst();
+    PublicKey allianceNode = allianceNodes().isEmpty() ? self : allianceNodes().get(0);
+    TrustFirstPlan plan =
+        TrustFirstPlan.of(
+            self,
+            trust,
+            thresholdMicros,
+            option,
+            privateNode,
+            allianceNode,
+            node.members().stream().map(GenesisMember::publicKey).toList());
+    service.request(id, payload, plan, service.nowMicros() + deadlineMillis * 1_000, openToRest);
+    return id;
+  }
+
+  public CommTimes commTimes() {
+    return service.commTimes();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

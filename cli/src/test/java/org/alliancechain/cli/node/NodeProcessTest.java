@@ -1,0 +1,300 @@
+package org.alliancechain.cli.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.alliancechain.cli.local.LocalAlliance;
+import org.alliancechain.config.AllianceSpec;
+import org.alliancechain.config.Bootstrap;
+import org.alliancechain.config.ExampleSpecs;
+import org.alliancechain.config.SpecParser;
+import org.alliancechain.core.Hex;
+import org.alliancechain.core.crypto.KeyFile;
+import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.token.tx.TokenTx;
+import org.alliancechain.token.tx.TxCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four validators as separate node processes on loopback (SPEC M-27, M-28, M-31): transactions
+ * commit with identical blocks and state everywhere; a killed validator does not stop the others
+ * and catches up when restarted; a killed primary is replaced by a view change. No fixed sleeps:
+ * every wait polls with a deadline.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeProcessTest {
+  private static final String PASSPHRASE = "node-process-test";
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @TempDir static Path dir;
+  private static LocalAlliance alliance;
+  private static final Map<String, KeyPair> keys = new TreeMap<>();
+  private static KeyPair gateway;
+  private static String chainId;
+
+  @BeforeAll
+  static void startAlliance() throws Exception {
+    AllianceSpec spec =
+        LocalAlliance.withFreePorts(
+            SpecParser.parse("coop", ExampleSpecs.text(ExampleSpecs.COOPERATIVE)));
+    chainId = spec.chainId();
+    SecureRandom random = new SecureRandom();
+    // Cheap scrypt for tests: the key file format is tested with the real cost in node-core.
+    KeyFile.ScryptParameters cheap = new KeyFile.ScryptParameters(10, 8, 1);
+    Bootstrap.Result result =
+        Bootstrap.run(
+            spec,
+            dir.resolve("alliance"),
+            false,
+            random,
+            System.currentTimeMillis(),
+            (file, key) -> {
+              KeyFile.save(file, key, PASSPHRASE.toCharArray(), cheap, random);
+              if (file.getFileName().toString().equals(Bootstrap.GATEWAY_KEY_FILE)) {
+                gateway = key;
+              } else {
+                keys.put(file.getParent().getFileName().toString(), key);
+              }
+            },
+            Optional.empty());
+    alliance = new LocalAlliance(dir, spec, result.nodeConfigs(), PASSPHRASE);
+    alliance.startAll();
+    alliance.awaitAllReady(DEADLINE);
+  }
+
+  @AfterAll
+  static void stopAlliance() {
+    if (alliance != null) {
+      alliance.close();
+    }
+  }
+
+  private static ApiViews.Status status(String member) {
+    return alliance
+        .get(member, "/status")
+        .filter(r -> r.statusCode() == 200)
+        .map(r -> read(r.body(), ApiViews.Status.class))
+        .orElse(null);
+  }
+
+  private static <T> T read(String body, Class<T> type) {
+    try {
+      return JSON.readValue(body, type);
+    } catch (IOException e) {
+      throw new AssertionError("malformed answer: " + body, e);
+    }
+  }
+
+  private static long nonce(String member, PublicKey key) {
+    var response = alliance.get(member, "/accounts/" + key.toHex()).orElseThrow();
+    return read(response.body(), ApiViews.AccountView.class).nonce();
+  }
+
+  /** Signs and submits through {@code viaMember}'s API; returns the transaction hash. */
+  private static String submit(String viaMember, KeyPair signer, TokenTx tx) throws Exception {
+    long nonce = nonce(viaMember, signer.publicKey());
+    Transaction signed =
+        Transaction.sign(signer, chainId, nonce, tx.kind().code(), TxCodec.encode(tx));
+    byte[] body = JSON.writeValueAsBytes(new ApiViews.SubmitRequest(Hex.encode(signed.encode())));
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api(viaMember).resolve("/tx"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return signed.hash().toHex();
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + DEADLINE + ": " + what + " (logs in " + dir + ")");
+      }
+      Thread.sleep(100); // polling interval
+    }
+  }
+
+  private static boolean committedEverywhere(String txHash, List<String> members) {
+    for (String member : members) {
+      var response = alliance.get(member, "/tx/" + txHash);
+      if (response.isEmpty()
+          || !read(response.get().body(), ApiViews.TxStatus.class).status().equals("committed")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Same head height, block hash and state root on every listed node. */
+  private static void assertSameChain(List<String> members) throws InterruptedException {
+    await(
+        "same head on " + members,
+        () -> {
+          List<ApiViews.Status> all = new ArrayList<>();
+          for (String m : members) {
+            ApiViews.Status s = status(m);
+            if (s == null) {
+              return false;
+            }
+            all.add(s);
+          }
+          return all.stream().map(s -> s.headHash() + s.stateRoot()).distinct().count() == 1;
+        });
+  }
+
+  private static PublicKey key(String member) {
+    return keys.get(member).publicKey();
+  }
+
+  @Test
+  @Order(1)
+  void transactionsCommitWithIdenticalBlocksAndStateEverywhere() throws Exception {
+    String deposit = submit("acme", gateway, new TokenTx.Deposit(key("birch"), 50_000));
+    await("deposit committed", () -> committedEverywhere(deposit, alliance.members()));
+    String transfer =
+        submit("cobalt", keys.get("birch"), new TokenTx.TransferMoney(key("cobalt"), 1_200));
+    await("transfer committed", () -> committedEverywhere(transfer, alliance.members()));
+    assertSameChain(alliance.members());
+    var cobalt = alliance.get("delta", "/accounts/" + key("cobalt").toHex()).orElseThrow();
+    assertThat(read(cobalt.body(), ApiViews.AccountView.class).money()).isEqualTo(1_200);
+  }
+
+  // SPEC M-6, M-8: an LFT announcement reaches every other member; each receiver times its route.
+  @Test
+  @Order(2)
+  void anAnnouncementReachesEveryMemberOverTheLinkFirstTree() throws Exception {
+    byte[] body = JSON.writeValueAsBytes(java.util.Map.of("text", "need: 40 pallets of PPE"));
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api("acme").resolve("/announcements"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    for (String member : List.of("birch", "cobalt", "delta")) {
+      await(
+          member + " received the announcement",
+          () ->
+              alliance
+                  .get(member, "/announcements")
+                  .map(r -> r.body().contains("need: 40 pallets of PPE"))
+                  .orElse(false));
+      var times = alliance.get(member, "/comm-times").orElseThrow();
+      assertThat(read(times.body(), ApiViews.CommTimesView.class).n()).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aSecondProcessOnTheSameDataFolderIsRefused() throws Exception {
+    Path config = alliance.nodeDir("acme").resolve("node.yaml");
+    ProcessBuilder second =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.alliancechain.cli.Main",
+            "node",
+            "start",
+            "--config",
+            config.toString());
+    second.environment().put(LocalAlliance.PASSPHRASE_ENV, PASSPHRASE);
+    second.redirectErrorStream(true);
+    Process process = second.start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isEqualTo(1);
+    assertThat(output).contains("error: cannot open the data folder").contains("LOCKED");
+    assertThat(alliance.isRunning("acme")).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void theOthersKeepCommittingWhileAValidatorIsDownAndItCatchesUp() throws Exception {
+    String down = nonPrimary();
+    alliance.kill(down);
+    List<String> up = alliance.members().stream().filter(m -> !m.equals(down)).toList();
+    String tx = submit(up.get(0), keys.get("birch"), new TokenTx.TransferMoney(key("acme"), 10));
+    await("commit with " + down + " down", () -> committedEverywhere(tx, up));
+    alliance.start(down);
+    alliance.awaitReady(down, DEADLINE);
+    await("restarted " + down + " catches up", () -> committedEverywhere(tx, List.of(down)));
+    assertSameChain(alliance.members());
+  }
+
+  @Test
+  @Order(5)
+  void aKilledPrimaryIsReplacedByAViewChange() throws Exception {
+    String primary = status("acme").consensus().primary();
+    long viewBefore = status("acme").consensus().view();
+    alliance.kill(primary);
+    List<String> up = alliance.members().stream().filter(m -> !m.equals(primary)).toList();
+    String tx =
+        submit(
+            up.get(0),
+            keys.get("birch").publicKey().equals(key(primary))
+                ? keys.get("cobalt")
+                : keys.get("birch"),
+            new TokenTx.TransferMoney(key("delta"), 5));
+    await("commit after the primary died", () -> committedEverywhere(tx, up));
+    ApiViews.Status after = status(up.get(0));
+    assertThat(after.consensus().view()).isGreaterThan(viewBefore);
+    assertThat(after.consensus().primary()).isNotEqualTo(primary);
+    assertSameChain(up);
+  }
+
+  @Test
+  @Order(6)
+  void sigtermStopsANodeCleanlyWithExitCodeZero() throws Exception {
+    String member =
+        alliance.members().stream().filter(alliance::isRunning).findFirst().orElseThrow();
+    assertThat(alliance.stop(member, Duration.ofSeconds(20))).isZero();
+    assertThat(Files.readString(alliance.logFile(member))).contains("stopped cleanly");
+  }
+
+  private static String nonPrimary() {
+    String primary = status("acme").consensus().primary();
+    return alliance.members().stream()
+        .filter(m -> !m.equals(primary))
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  @SuppressWarnings("unused")
+  private static URI api(String member) {
+    return alliance.api(member);
+  }
+}
