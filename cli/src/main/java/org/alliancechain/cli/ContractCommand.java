@@ -92,8 +92,13 @@ final class ContractCommand {
         w.printf("  reason        %s%n", c.reason());
       }
       w.printf("  signed        %d of %d%n", c.signed().size(), c.signers().size());
-      for (String s : c.signers()) {
-        w.printf("    %s %s%n", c.signed().contains(s) ? "[x]" : "[ ]", s);
+      for (int i = 0; i < c.signers().size(); i++) {
+        String s = c.signers().get(i);
+        w.printf(
+            "    %s %-10s %s%n",
+            c.signed().contains(s) ? "[x]" : "[ ]",
+            i < c.signerMembers().size() ? c.signerMembers().get(i) : "",
+            s);
       }
       w.printf("  verified      periods %s%n", c.verifiedPeriods());
       w.printf("  installments  %d paid%n", c.installmentsPaid());
@@ -113,6 +118,7 @@ final class ContractCommand {
           c.reason(),
           c.signed(),
           c.signers(),
+          c.signerMembers(),
           c.verifiedPeriods(),
           c.metadata(),
           c.escrowFunded(),

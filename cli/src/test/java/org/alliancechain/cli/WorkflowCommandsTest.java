@@ -162,6 +162,9 @@ class WorkflowCommandsTest {
 
     JsonNode status = awaitState("c-1", "fulfilled");
     assertThat(status.path("signed")).hasSize(3);
+    List<String> signers = new ArrayList<>();
+    status.path("signerMembers").forEach(n -> signers.add(n.asText()));
+    assertThat(signers).containsExactlyInAnyOrder("birch", "cobalt", "acme");
     assertThat(status.path("tokensIssued").asLong()).isEqualTo(reward);
     long birchGain = tokens("birch") - birchBefore;
     long cobaltGain = tokens("cobalt") - cobaltBefore;

@@ -223,6 +223,7 @@ final class WorkflowRoutes {
         s.reason().orElse(null),
         live.signed(),
         signers,
+        signers.stream().map(a -> names(node).getOrDefault(a, "")).toList(),
         live.verifiedPeriods(),
         live.metadata(),
         live.escrowFunded(),

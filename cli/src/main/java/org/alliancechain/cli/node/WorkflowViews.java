@@ -52,6 +52,7 @@ public final class WorkflowViews {
       String reason,
       List<String> signed,
       List<String> signers,
+      List<String> signerMembers,
       List<Integer> verifiedPeriods,
       Map<String, Long> metadata,
       boolean escrowFunded,
