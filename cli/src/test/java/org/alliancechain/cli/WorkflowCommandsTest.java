@@ -71,6 +71,7 @@ class WorkflowCommandsTest {
             "wallet deposit",
             "swap offer",
             "swap accept",
+            "profit declare",
             "dao vote")
         .contains(verb);
   }
@@ -426,5 +427,35 @@ class WorkflowCommandsTest {
     assertThat(deltaAfter.path("tokens").asLong()).isEqualTo(delta.path("tokens").asLong() + 10);
     assertThat(deltaAfter.path("money").asLong()).isEqualTo(delta.path("money").asLong() - 500);
     assertThat(json("acme", "swap", "list", "--open").path("swaps")).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void profitIsSharedByContributionWithoutCreatingMoney() throws Exception {
+    // SPEC M-22, docs/token-economy.md §8: w_i = c_i x m_i with m_i in [1000, 2000] per mille, so
+    // birch (67 tokens from c-1) outweighs cobalt (33); the parts sum to the profit exactly.
+    ok(
+        "acme",
+        "wallet",
+        "deposit",
+        "--to",
+        "acme",
+        "--amount",
+        "900",
+        "--key",
+        alliance.memberDir("acme").resolve("gateway.key").toString());
+    long acme = json("acme", "wallet", "balance", "acme").path("money").asLong();
+    long birch = json("acme", "wallet", "balance", "birch").path("money").asLong();
+    long cobalt = json("acme", "wallet", "balance", "cobalt").path("money").asLong();
+    CliRun notReceiver = as("delta", "profit", "declare", "--money", "10", "--contract", "c-1");
+    assertThat(notReceiver.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    ok("acme", "profit", "declare", "--money", "900", "--contract", "c-1");
+    long birchGain = json("acme", "wallet", "balance", "birch").path("money").asLong() - birch;
+    long cobaltGain = json("acme", "wallet", "balance", "cobalt").path("money").asLong() - cobalt;
+    assertThat(json("acme", "wallet", "balance", "acme").path("money").asLong())
+        .isEqualTo(acme - 900);
+    assertThat(birchGain + cobaltGain).isEqualTo(900);
+    assertThat(birchGain).isGreaterThan(cobaltGain);
+    assertThat(cobaltGain).isPositive();
   }
 }
