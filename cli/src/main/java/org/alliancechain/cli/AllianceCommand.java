@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
       CommitteeCommand.class,
       CommCommand.class,
       org.alliancechain.cli.demo.DemoCommand.class,
-      org.alliancechain.cli.dev.DevCommand.class
+      org.alliancechain.cli.dev.DevCommand.class,
+      org.alliancechain.cli.bench.BenchCommand.class
     },
     footer = {
       "",

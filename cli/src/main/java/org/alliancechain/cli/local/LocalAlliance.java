@@ -29,6 +29,7 @@ public final class LocalAlliance implements AutoCloseable {
   private final Map<String, Path> nodeConfigs;
   private final Map<String, URI> apis = new TreeMap<>();
   private final Map<String, Process> processes = new TreeMap<>();
+  private final Map<String, List<String>> jvmOptions = new TreeMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Thread shutdownHook;
@@ -98,6 +99,7 @@ public final class LocalAlliance implements AutoCloseable {
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-XX:+UseSerialGC");
     command.add("-Xmx512m");
+    command.addAll(jvmOptions.getOrDefault(member, List.of()));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.alliancechain.cli.Main");
@@ -107,6 +109,17 @@ public final class LocalAlliance implements AutoCloseable {
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(member).toFile()));
     processes.put(member, builder.start());
+  }
+
+  /** Extra JVM options for a member's next start (the benchmark's flight recording). */
+  public synchronized void jvmOptions(String member, List<String> options) {
+    jvmOptions.put(member, List.copyOf(options));
+  }
+
+  /** The process id of a member's node (the benchmark reads its CPU time and memory). */
+  public synchronized java.util.OptionalLong pid(String member) {
+    Process p = processes.get(member);
+    return p == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(p.pid());
   }
 
   public void startAll() throws IOException {

@@ -20,8 +20,14 @@ final class GenesisDirectory implements PeerDirectory {
     this.genesis = genesis;
   }
 
-  void setRemoved(java.util.Set<PublicKey> removedMembers) {
-    this.removed = java.util.Set.copyOf(removedMembers);
+  /** Returns whether the set changed. */
+  boolean setRemoved(java.util.Set<PublicKey> removedMembers) {
+    java.util.Set<PublicKey> next = java.util.Set.copyOf(removedMembers);
+    if (next.equals(removed)) {
+      return false;
+    }
+    this.removed = next;
+    return true;
   }
 
   @Override

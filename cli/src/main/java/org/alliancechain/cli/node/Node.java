@@ -246,6 +246,7 @@ public final class Node implements AutoCloseable {
     if (result instanceof ExecutionResult.Committed committed) {
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
+      refreshMembership();
       blockEvents.publish(
           "block",
           new BlockEvent(
@@ -260,6 +261,25 @@ public final class Node implements AutoCloseable {
   }
 
   record BlockEvent(long height, String hash, int transactions, String stateRoot) {}
+
+  /**
+   * SPEC M-2, M-23: a member the DAO removed may no longer connect; its links close and its
+   * transactions are refused by the ledger. Runs after every block (a handful of members).
+   */
+  private void refreshMembership() {
+    org.alliancechain.token.TokenQueries queries =
+        new org.alliancechain.token.TokenQueries(state());
+    java.util.Set<org.alliancechain.core.crypto.PublicKey> removed = new java.util.TreeSet<>();
+    for (GenesisMember m : genesis.members()) {
+      if (queries.member(m.publicKey()).map(member -> !member.active()).orElse(true)) {
+        removed.add(m.publicKey());
+      }
+    }
+    if (directory.setRemoved(removed)) {
+      LOG.info("membership changed: {} member(s) removed by the DAO", removed.size());
+      network.membershipChanged();
+    }
+  }
 
   private Health health() {
     if (!accepting) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.alliancechain.core.Hex;
 import org.alliancechain.core.Verdict;
+import org.alliancechain.core.hash.Hash;
 
 /**
  * Ed25519 signature verification with the protocol's one verification profile. Every node must
@@ -25,6 +26,9 @@ import org.alliancechain.core.Verdict;
  * equation, so an upgrade that changed it would fail the build.
  */
 public final class Ed25519 {
+  // Process-wide: the same transaction reaches this check through several paths of one node.
+  private static final VerifiedSignatures VERIFIED = new VerifiedSignatures();
+
   /** Why a signature or key was rejected; {@link #code()} is the {@link Verdict} reason. */
   public enum Rejection {
     SIGNATURE_S_NOT_REDUCED("signature-s-not-reduced"),
@@ -75,7 +79,21 @@ public final class Ed25519 {
 
   /** Like {@link #verify} but says why a signature is rejected (reason = a {@link Rejection}). */
   public static Verdict check(PublicKey key, Domain domain, byte[] message, Signature signature) {
-    return checkRaw(key.unsafeBytes(), domain.prefix(message), signature.unsafeBytes());
+    byte[] prefixed = domain.prefix(message);
+    Hash digest = VerifiedSignatures.digest(key.unsafeBytes(), prefixed, signature.unsafeBytes());
+    if (VERIFIED.contains(digest)) {
+      return Verdict.ok();
+    }
+    Verdict verdict = checkRaw(key.unsafeBytes(), prefixed, signature.unsafeBytes());
+    if (verdict.isOk()) {
+      VERIFIED.add(digest);
+    }
+    return verdict;
+  }
+
+  /** How many checks the memo of verified signatures answered (for tests and metrics). */
+  public static long memoHits() {
+    return VERIFIED.hits();
   }
 
   /** Verifies a signature over raw bytes with no domain prefix (test vectors only). */

@@ -1,0 +1,152 @@
+package org.alliancechain.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one benchmark run measured. Times in milliseconds, rates per second, sizes in bytes.
+ *
+ * @param ratio committed TPS ÷ (cores × verifies per second per core ÷ validators): the share of
+ *     the verification limit reached, since every validator verifies every transaction once
+ */
+public record BenchReport(
+    String date,
+    int validators,
+    String workload,
+    String rate,
+    int warmupSeconds,
+    int durationSeconds,
+    int connections,
+    int inFlightPerSender,
+    int presigned,
+    int submitted,
+    boolean workloadExhausted,
+    Map<String, Integer> rejections,
+    long committedInWindow,
+    long committedTotal,
+    long committedTransfers,
+    double committedTps,
+    Latency latencyMillis,
+    double blocksPerSecond,
+    double meanBlockTransactions,
+    int transactionBytes,
+    List<NodeStats> nodes,
+    double diskBytesPerTransaction,
+    long viewChanges,
+    int cores,
+    double verifiesPerSecondPerCore,
+    double syncedBatchesPerSecond,
+    double verificationLimitTps,
+    double ratio) {
+
+  /** Submit-to-commit latency of transactions submitted in the measured window. */
+  public record Latency(long samples, double p50, double p95, double p99, double max) {
+    static Latency of(long[] sortedNanos) {
+      if (sortedNanos.length == 0) {
+        return new Latency(0, 0, 0, 0, 0);
+      }
+      return new Latency(
+          sortedNanos.length,
+          millis(percentile(sortedNanos, 50)),
+          millis(percentile(sortedNanos, 95)),
+          millis(percentile(sortedNanos, 99)),
+          millis(sortedNanos[sortedNanos.length - 1]));
+    }
+
+    /** Nearest-rank percentile: the smallest value with at least p% of samples at or below it. */
+    static long percentile(long[] sorted, int p) {
+      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+      return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static double millis(long nanos) {
+      return nanos / 1e6;
+    }
+  }
+
+  /** One node process during the measured window (CPU) and at the end (memory, disk). */
+  public record NodeStats(
+      String member, double cpuSeconds, double cpuPercent, long peakRssBytes, long diskBytes) {}
+
+  public void printTable(PrintWriter w) {
+    w.printf(Locale.ROOT, "alliance bench  %s%n", date);
+    w.printf(
+        Locale.ROOT,
+        "  validators %d, workload %s, rate %s, warm-up %d s, measured %d s, %d connections,"
+            + " %d in flight per sender%n",
+        validators,
+        workload,
+        rate,
+        warmupSeconds,
+        durationSeconds,
+        connections,
+        inFlightPerSender);
+    w.printf(
+        Locale.ROOT,
+        "  pre-signed %d, submitted %d%s, rejected submits %s%n",
+        presigned,
+        submitted,
+        workloadExhausted ? " (ALL: pre-signed workload exhausted, raise --presign-tps)" : "",
+        rejections.isEmpty() ? "none" : rejections);
+    w.printf(
+        Locale.ROOT,
+        "committed tps        %.1f  (%d txs in window)%n",
+        committedTps,
+        committedInWindow);
+    if (latencyMillis.samples() == 0) {
+      w.printf("latency ms           none: no transaction submitted in the window was committed%n");
+    } else {
+      printLatency(w);
+    }
+    w.printf(
+        Locale.ROOT,
+        "blocks/s             %.2f  mean block %.1f txs  (tx %d bytes)%n",
+        blocksPerSecond,
+        meanBlockTransactions,
+        transactionBytes);
+    for (NodeStats n : nodes) {
+      w.printf(
+          Locale.ROOT,
+          "node %-6s          cpu %.1f s (%.0f%% of one core)  peak rss %d MiB  disk %d KiB%n",
+          n.member(),
+          n.cpuSeconds(),
+          n.cpuPercent(),
+          n.peakRssBytes() >> 20,
+          n.diskBytes() >> 10);
+    }
+    w.printf(
+        Locale.ROOT,
+        "disk/tx              %.0f bytes per node (%d txs committed in all)%n",
+        diskBytesPerTransaction,
+        committedTotal);
+    w.printf(
+        Locale.ROOT, "transfers committed  %d (warm-up, window and drain)%n", committedTransfers);
+    w.printf(Locale.ROOT, "view changes         %d%n", viewChanges);
+    w.printf(
+        Locale.ROOT,
+        "machine              %d cores, Ed25519 %.0f verifies/s per core, RocksDB %.0f synced"
+            + " batches/s (100 puts)%n",
+        cores,
+        verifiesPerSecondPerCore,
+        syncedBatchesPerSecond);
+    w.printf(
+        Locale.ROOT,
+        "verification limit   %.0f tps (cores x verifies/s per core / validators)%n",
+        verificationLimitTps);
+    w.printf(Locale.ROOT, "ratio                %.3f%n", ratio);
+    w.flush();
+  }
+
+  private void printLatency(PrintWriter w) {
+    w.printf(
+        Locale.ROOT,
+        "latency ms           p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)%n",
+        latencyMillis.p50(),
+        latencyMillis.p95(),
+        latencyMillis.p99(),
+        latencyMillis.max(),
+        latencyMillis.samples());
+  }
+}

@@ -1,0 +1,468 @@
+package org.alliancechain.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.alliancechain.cli.local.LocalAlliance;
+import org.alliancechain.config.AllianceSpec;
+import org.alliancechain.config.Bootstrap;
+import org.alliancechain.config.ConfigException;
+import org.alliancechain.core.Hex;
+import org.alliancechain.core.crypto.KeyFile;
+import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.token.tx.TokenTx;
+import org.alliancechain.token.tx.TxCodec;
+
+/** One benchmark run, from an empty temp folder to the report; leaves nothing else behind. */
+final class BenchRun {
+  /** Bench-only key encryption: the lowest scrypt cost KeyFile accepts, so bootstrap is quick. */
+  static final KeyFile.ScryptParameters BENCH_SCRYPT =
+      new KeyFile.ScryptParameters(KeyFile.SCRYPT_LOG2_N_MIN, 8, 1);
+
+  static final String PASSPHRASE = "bench-only-passphrase";
+  static final long FUNDING_MINOR_UNITS = 1_000_000_000_000L;
+  static final Duration READY_MAX = Duration.ofSeconds(90);
+  static final Duration FUNDING_MAX = Duration.ofSeconds(60);
+  static final Duration DRAIN_MAX = Duration.ofSeconds(10);
+
+  /** What to run. {@code rate} 0 means as fast as the nodes accept. */
+  record Options(
+      int validators,
+      int warmupSeconds,
+      int durationSeconds,
+      long rate,
+      int connections,
+      int inFlightPerSender,
+      long presignTps,
+      Optional<Path> flightRecording) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Options options;
+  private final PrintWriter progress;
+  private final AtomicReference<LocalAlliance> running = new AtomicReference<>();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
+
+  BenchRun(Options options, PrintWriter progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  BenchReport run() throws IOException, InterruptedException, ConfigException {
+    Path dir = Files.createTempDirectory("alliance-bench-");
+    // On Ctrl-C: stop the nodes first (LocalAlliance's own hook runs concurrently; stopping is
+    // idempotent), so that the folder is not deleted under a node still writing to it.
+    Thread cleanup =
+        new Thread(
+            () -> {
+              LocalAlliance nodes = running.get();
+              if (nodes != null) {
+                nodes.close();
+              }
+              deleteTree(dir);
+            },
+            "bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      return runIn(dir);
+    } finally {
+      deleteTree(dir);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook deletes the folder.
+      }
+      http.shutdownNow();
+    }
+  }
+
+  private BenchReport runIn(Path dir) throws IOException, InterruptedException, ConfigException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    say("measuring the machine: Ed25519 verifies (one thread) ...");
+    double verifies = MachineLimits.verifiesPerSecond(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    say("measuring the machine: synced RocksDB write batches ...");
+    Path rocks = dir.resolve("rocks-limit");
+    double batches = MachineLimits.syncedBatchesPerSecond(rocks, Duration.ofSeconds(2));
+    deleteTree(rocks);
+
+    AllianceSpec spec = BenchSpec.of(options.validators());
+    Map<Path, KeyPair> keys = new ConcurrentHashMap<>();
+    SecureRandom random = new SecureRandom();
+    char[] passphrase = PASSPHRASE.toCharArray();
+    Path out = dir.resolve("alliance");
+    Bootstrap.Result boot =
+        Bootstrap.run(
+            spec,
+            out,
+            false,
+            random,
+            System.currentTimeMillis(),
+            (file, key) -> {
+              keys.put(file.toAbsolutePath(), key);
+              KeyFile.save(file, key, passphrase, BENCH_SCRYPT, random);
+            },
+            Optional.empty());
+    List<String> members = new ArrayList<>(boot.nodeConfigs().keySet());
+    List<KeyPair> memberKeys = new ArrayList<>();
+    for (String m : members) {
+      memberKeys.add(keys.get(out.resolve(m).resolve(Bootstrap.KEY_FILE).toAbsolutePath()));
+    }
+    KeyPair gateway =
+        keys.get(
+            out.resolve(BenchSpec.GATEWAY).resolve(Bootstrap.GATEWAY_KEY_FILE).toAbsolutePath());
+
+    try (LocalAlliance alliance = new LocalAlliance(out, spec, boot.nodeConfigs(), PASSPHRASE)) {
+      running.set(alliance);
+      options
+          .flightRecording()
+          .ifPresent(
+              jfr ->
+                  alliance.jvmOptions(
+                      members.get(0),
+                      List.of("-XX:StartFlightRecording=name=bench,settings=profile")));
+      say("starting " + members.size() + " validators in " + out + " ...");
+      alliance.startAll();
+      alliance.awaitAllReady(READY_MAX);
+      List<URI> apis = members.stream().map(alliance::api).toList();
+      BenchReport report =
+          measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      if (options.flightRecording().isPresent()) {
+        dumpRecording(alliance.pid(members.get(0)).orElse(-1), options.flightRecording().get());
+      }
+      return report;
+    }
+  }
+
+  /**
+   * The node stops with Runtime.halt (Signals), which skips JFR's dump on exit: dump it with jcmd
+   * while the node still runs.
+   */
+  private void dumpRecording(long pid, Path file) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(
+                jcmd.toString(),
+                Long.toString(pid),
+                "JFR.dump",
+                "name=bench",
+                "filename=" + file.toAbsolutePath())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (p.waitFor() != 0) {
+      say("warning: jcmd JFR.dump exited with " + p.exitValue());
+    } else {
+      say("flight recording of " + pid + " written to " + file.toAbsolutePath());
+    }
+  }
+
+  private BenchReport measure(
+      LocalAlliance alliance,
+      List<String> members,
+      List<URI> apis,
+      List<KeyPair> memberKeys,
+      KeyPair gateway,
+      double verifies,
+      double batches,
+      int cores)
+      throws IOException, InterruptedException {
+    Set<String> funding = ConcurrentHashMap.newKeySet();
+    AtomicReference<LoadGenerator> generator = new AtomicReference<>();
+    try (CommitTracker tracker =
+        new CommitTracker(
+            apis.get(0),
+            0,
+            (hash, nanos) -> {
+              funding.remove(hash);
+              LoadGenerator g = generator.get();
+              if (g != null) {
+                g.committed(hash, nanos);
+              }
+            })) {
+      fund(apis.get(0), memberKeys, gateway, funding);
+
+      int perSender =
+          (int)
+              Math.min(
+                  900_000,
+                  (options.presignTps() * (options.warmupSeconds() + options.durationSeconds()))
+                          / members.size()
+                      + 1);
+      say("pre-signing " + perSender * members.size() + " transfers ...");
+      TransferWorkload workload = TransferWorkload.sign(BenchSpec.CHAIN_ID, memberKeys, perSender);
+      LoadGenerator load =
+          new LoadGenerator(
+              workload, apis, options.connections(), options.rate(), options.inFlightPerSender());
+      generator.set(load);
+
+      long viewChangesBefore = viewChanges(apis);
+      long start = System.nanoTime();
+      long windowStart = start + Duration.ofSeconds(options.warmupSeconds()).toNanos();
+      long windowEnd = windowStart + Duration.ofSeconds(options.durationSeconds()).toNanos();
+      say(
+          "submitting for "
+              + (options.warmupSeconds() + options.durationSeconds())
+              + " s (warm-up "
+              + options.warmupSeconds()
+              + " s) ...");
+      Thread submitter =
+          new Thread(
+              () -> {
+                try {
+                  load.run(start, windowEnd);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bench-load");
+      submitter.setDaemon(true);
+      submitter.start();
+      sleepUntil(windowStart);
+      double[] cpuBefore = cpu(alliance, members);
+      sleepUntil(windowEnd);
+      double[] cpuAfter = cpu(alliance, members);
+      load.stop();
+      submitter.join();
+      drain(load, tracker);
+      long viewChangesAfter = viewChanges(apis);
+      if (tracker.failure() != null) {
+        say("warning: " + tracker.failure());
+      }
+      return report(
+          alliance,
+          members,
+          workload,
+          load,
+          tracker.blocks(),
+          windowStart,
+          windowEnd,
+          cpuBefore,
+          cpuAfter,
+          viewChangesAfter - viewChangesBefore,
+          new double[] {verifies, batches, cores});
+    }
+  }
+
+  private BenchReport report(
+      LocalAlliance alliance,
+      List<String> members,
+      TransferWorkload workload,
+      LoadGenerator load,
+      List<CommitTracker.CommittedBlock> blocks,
+      long windowStart,
+      long windowEnd,
+      double[] cpuBefore,
+      double[] cpuAfter,
+      long viewChanges,
+      double[] machine) {
+    int n = members.size();
+    long inWindow = 0;
+    long blocksInWindow = 0;
+    long total = 0;
+    for (CommitTracker.CommittedBlock b : blocks) {
+      total += b.transactions();
+      if (b.commitNanos() >= windowStart && b.commitNanos() < windowEnd) {
+        inWindow += b.transactions();
+        blocksInWindow++;
+      }
+    }
+    double seconds = options.durationSeconds();
+    long[] latencies = latencies(load, windowStart, windowEnd);
+    List<BenchReport.NodeStats> nodes = new ArrayList<>();
+    long disk = 0;
+    for (int i = 0; i < n; i++) {
+      String m = members.get(i);
+      long pid = alliance.pid(m).orElse(-1);
+      long bytes = ProcStats.diskBytes(alliance.nodeDir(m).resolve("data"));
+      disk += Math.max(0, bytes);
+      double cpuSeconds = cpuAfter[i] - cpuBefore[i];
+      nodes.add(
+          new BenchReport.NodeStats(
+              m, cpuSeconds, 100 * cpuSeconds / seconds, ProcStats.peakRssBytes(pid), bytes));
+    }
+    double tps = inWindow / seconds;
+    double verifies = machine[0];
+    int cores = (int) machine[2];
+    double limit = cores * verifies / n;
+    return new BenchReport(
+        Instant.now().toString(),
+        n,
+        "transfer",
+        options.rate() == 0 ? "max" : Long.toString(options.rate()),
+        options.warmupSeconds(),
+        options.durationSeconds(),
+        options.connections(),
+        options.inFlightPerSender(),
+        workload.size(),
+        load.submitted(),
+        load.exhausted(),
+        load.rejections(),
+        inWindow,
+        total,
+        committedTransfers(load),
+        tps,
+        BenchReport.Latency.of(latencies),
+        blocksInWindow / seconds,
+        blocksInWindow == 0 ? 0 : inWindow / (double) blocksInWindow,
+        workload.txBytes(),
+        nodes,
+        total == 0 ? 0 : disk / (double) n / total,
+        viewChanges,
+        cores,
+        verifies,
+        machine[1],
+        limit,
+        tps / limit);
+  }
+
+  private static long[] latencies(LoadGenerator load, long windowStart, long windowEnd) {
+    long[] values = new long[load.size()];
+    int count = 0;
+    for (int id = 0; id < load.size(); id++) {
+      long submitted = load.submitNanos(id);
+      long committed = load.commitNanos(id);
+      if (submitted >= windowStart && submitted < windowEnd && committed != 0) {
+        values[count++] = Math.max(0, committed - submitted);
+      }
+    }
+    long[] sorted = Arrays.copyOf(values, count);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** Gateway deposits to every member, committed before the clock starts. */
+  private void fund(URI api, List<KeyPair> memberKeys, KeyPair gateway, Set<String> pending)
+      throws IOException, InterruptedException {
+    say("funding " + memberKeys.size() + " member accounts through the gateway ...");
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < memberKeys.size(); i++) {
+      TokenTx deposit = new TokenTx.Deposit(memberKeys.get(i).publicKey(), FUNDING_MINOR_UNITS);
+      Transaction tx =
+          Transaction.sign(
+              gateway, BenchSpec.CHAIN_ID, i, deposit.kind().code(), TxCodec.encode(deposit));
+      pending.add(tx.hash().toHex());
+      bodies.add(("{\"tx\":\"" + Hex.encode(tx.encode()) + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+    for (byte[] body : bodies) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(api.resolve("/tx"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 202) {
+        throw new IOException("a funding deposit was refused: " + response.body());
+      }
+    }
+    long deadline = System.nanoTime() + FUNDING_MAX.toNanos();
+    while (!pending.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("funding deposits not committed within " + FUNDING_MAX);
+      }
+      Thread.sleep(20); // polling the commit tracker
+    }
+  }
+
+  /** Waits (bounded) for transactions still in flight, so their latencies count. */
+  private static void drain(LoadGenerator load, CommitTracker tracker) throws InterruptedException {
+    long deadline = System.nanoTime() + DRAIN_MAX.toNanos();
+    while (System.nanoTime() < deadline && !allCommitted(load)) {
+      Thread.sleep(50); // polling the commit tracker
+    }
+    tracker.awaitFetched(tracker.fetchedHeight(), Duration.ofSeconds(1));
+  }
+
+  private static long committedTransfers(LoadGenerator load) {
+    long count = 0;
+    for (int id = 0; id < load.size(); id++) {
+      if (load.commitNanos(id) != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean allCommitted(LoadGenerator load) {
+    for (int id = 0; id < load.size(); id++) {
+      if (load.submitNanos(id) != 0 && load.commitNanos(id) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long viewChanges(List<URI> apis) throws IOException, InterruptedException {
+    long sum = 0;
+    for (URI api : apis) {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(api.resolve("/status"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode status = JSON.readTree(response.body());
+      sum += status.path("consensus").path("viewChanges").asLong(0);
+    }
+    return sum;
+  }
+
+  private static double[] cpu(LocalAlliance alliance, List<String> members) {
+    double[] seconds = new double[members.size()];
+    for (int i = 0; i < seconds.length; i++) {
+      seconds[i] = ProcStats.cpuSeconds(alliance.pid(members.get(i)).orElse(-1));
+    }
+    return seconds;
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long wait = nanos - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(Duration.ofNanos(wait));
+    }
+  }
+
+  private void say(String line) {
+    progress.println("bench: " + line);
+    progress.flush();
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Best effort: a node still writing; report nothing, the OS temp cleaner takes the rest.
+    }
+  }
+}
