@@ -21,12 +21,20 @@ public final class NodeClient {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  /**
+   * One HTTP client for the JVM: its keep-alive connections are reused by every command run in it
+   * (tests, the demo), instead of each command leaving idle connections against the node's
+   * per-address cap.
+   */
+  private static final HttpClient SHARED_HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
   private final URI base;
   private final HttpClient http;
 
   public NodeClient(URI base) {
     this.base = base;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    this.http = SHARED_HTTP;
   }
 
   public URI base() {

@@ -43,6 +43,7 @@ final class ApiRoutes {
     router.get("/announcements", r -> ApiResponse.ok(node.trees().received()));
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
+    WorkflowRoutes.register(router, node);
     return router;
   }
 
