@@ -74,6 +74,12 @@ public final class ConsensusEngines {
     private final Replica replica;
     private final ConsensusDriver driver;
     private final ValidatorSet validators;
+    // Written on the driver thread (the only one that touches the replica), read by the API and
+    // metrics threads: the replica's own maps are not safe to read from elsewhere.
+    private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
+    private volatile long viewSnapshot;
+    private volatile long viewChangesSnapshot;
+    private volatile String phaseSnapshot = "normal";
 
     Validator(Node node) {
       this.node = node;
@@ -98,6 +104,41 @@ public final class ConsensusEngines {
               tickMillis,
               node.self().name());
       node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
+      snapshot();
+      registerMetrics(node.metrics());
+    }
+
+    private void snapshot() {
+      rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
+      viewSnapshot = replica.view();
+      viewChangesSnapshot = replica.viewChangesStarted();
+      phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void registerMetrics(org.alliancechain.p2p.metrics.MetricsRegistry metrics) {
+      metrics.gauge("alliance_consensus_view", "current PBFT view", () -> viewSnapshot);
+      metrics.counterFrom(
+          "alliance_consensus_view_changes_total",
+          "view changes started",
+          () -> viewChangesSnapshot);
+      for (java.lang.reflect.Field field :
+          org.alliancechain.consensus.msg.Reason.class.getFields()) {
+        if (field.getType() != String.class) {
+          continue;
+        }
+        String reason;
+        try {
+          reason = (String) field.get(null);
+        } catch (IllegalAccessException e) {
+          throw new AssertionError("Reason constants are public", e);
+        }
+        metrics.counterFrom(
+            "alliance_consensus_invalid_messages_total",
+            "consensus messages rejected, by reason",
+            () -> rejectionsSnapshot.getOrDefault(reason, 0L),
+            "reason",
+            reason);
+      }
     }
 
     @Override
@@ -112,18 +153,10 @@ public final class ConsensusEngines {
 
     @Override
     public ApiViews.ConsensusStatus status() {
-      // Read from another thread than the driver's: a display may be a moment stale, never wrong
-      // in a way that matters (the replica's fields are only ever advanced).
-      long view = replica.view();
+      long view = viewSnapshot;
       PublicKey primary = validators.get((int) (view % validators.size()));
       return new ApiViews.ConsensusStatus(
-          true,
-          view,
-          node.memberName(primary),
-          replica.state().name().toLowerCase(java.util.Locale.ROOT),
-          "",
-          replica.viewChangesStarted(),
-          "");
+          true, view, node.memberName(primary), phaseSnapshot, "", viewChangesSnapshot, "");
     }
 
     @Override
@@ -144,6 +177,7 @@ public final class ConsensusEngines {
 
     @Override
     public void broadcast(byte[] message) {
+      snapshot(); // on the driver thread: the replica just stepped
       node.network().broadcast(ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message));
     }
 
@@ -167,6 +201,7 @@ public final class ConsensusEngines {
         // Already stored (caught up while this commit was in flight): same chain, same root.
         return new Executed(node.store().stateRoot(height).orElseThrow(), Optional.empty());
       }
+      snapshot();
       ExecutionResult result = node.finalizeBlock(block);
       return switch (result) {
         case ExecutionResult.Committed c -> new Executed(c.stateRoot(), Optional.empty());

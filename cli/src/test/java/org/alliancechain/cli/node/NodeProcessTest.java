@@ -188,6 +188,13 @@ class NodeProcessTest {
     assertSameChain(alliance.members());
     var cobalt = alliance.get("delta", "/accounts/" + key("cobalt").toHex()).orElseThrow();
     assertThat(read(cobalt.body(), ApiViews.AccountView.class).money()).isEqualTo(1_200);
+    // SPEC M-31: the metrics page parses as Prometheus text and agrees with the status.
+    String metrics = alliance.get("birch", "/metrics").orElseThrow().body();
+    Map<String, Double> samples = PrometheusText.parse(metrics);
+    assertThat(samples.get("alliance_height")).isEqualTo((double) status("birch").height());
+    assertThat(samples)
+        .containsKey("alliance_consensus_invalid_messages_total{reason=\"bad_signature\"}");
+    assertThat(samples.get("p2p_peers_connected")).isEqualTo(3.0);
   }
 
   // SPEC M-6, M-8: an LFT announcement reaches every other member; each receiver times its route.
