@@ -37,7 +37,8 @@ public final class Demo {
       long commRoutes,
       List<String> tftReceivers,
       List<String> trusted,
-      long verifiedBlocks) {}
+      long verifiedBlocks,
+      java.util.Map<String, Long> tokens) {}
 
   private final PrintWriter out;
   private final Path dir;
@@ -48,6 +49,49 @@ public final class Demo {
     this.out = out;
     this.dir = dir;
     this.passphrase = passphrase;
+  }
+
+  private Path passphraseFile() throws IOException {
+    Path file = dir.resolve("passphrase");
+    if (!java.nio.file.Files.exists(file)) {
+      java.nio.file.Files.createDirectories(dir);
+      org.alliancechain.cli.local.LocalAlliance.writeSecret(file, passphrase);
+    }
+    return file;
+  }
+
+  /**
+   * Runs an {@code alliance} command in this process, exactly as a member would type it against its
+   * own node (its profile), and prints it with its output; a failing command fails the demo.
+   */
+  private String cli(DemoAlliance a, String member, boolean signs, String... args)
+      throws IOException {
+    List<String> line = new ArrayList<>(List.of(args));
+    line.add("--profile");
+    line.add(a.nodes.nodeDir(member).resolve("profile.yaml").toString());
+    if (signs) {
+      line.add("--passphrase-file");
+      line.add(passphraseFile().toString());
+    }
+    out.printf("   $ alliance %s   [as %s]%n", String.join(" ", args), member);
+    java.io.StringWriter captured = new java.io.StringWriter();
+    java.io.StringWriter errors = new java.io.StringWriter();
+    picocli.CommandLine commandLine = org.alliancechain.cli.AllianceCommand.newCommandLine();
+    commandLine.setOut(new PrintWriter(captured, true));
+    commandLine.setErr(new PrintWriter(errors, true));
+    int code = commandLine.execute(line.toArray(String[]::new));
+    captured.toString().lines().forEach(l -> out.println("     " + l));
+    out.flush();
+    if (code != 0) {
+      throw CliException.failure(
+          "demo step failed (exit "
+              + code
+              + "): alliance "
+              + String.join(" ", args)
+              + ": "
+              + errors.toString().strip());
+    }
+    return captured.toString();
   }
 
   public List<Outcome> run() throws IOException, InterruptedException {
@@ -98,7 +142,7 @@ public final class Demo {
     }
   }
 
-  private Outcome cooperative(DemoAlliance a) throws InterruptedException {
+  private Outcome cooperative(DemoAlliance a) throws InterruptedException, IOException {
     deposits(a);
     step("birch pays cobalt for a delivery: a money transfer, committed by PBFT on every node");
     ApiViews.TxStatus t =
@@ -122,11 +166,12 @@ public final class Demo {
     out.printf(
         "   f_ACO = %d us over N = %d routes (paper eq. (1), averaged over the receivers)%n",
         times.fAcoMicros(), times.n());
+    cooperativeWorkflow(a);
     long verified = verify(a, "delta");
     return outcome(a, receivers, times.n(), List.of(), List.of(), verified);
   }
 
-  private Outcome competitive(DemoAlliance a) throws InterruptedException {
+  private Outcome competitive(DemoAlliance a) throws InterruptedException, IOException {
     deposits(a);
     String receiver = "quasar";
     String type = "PRODUCT";
@@ -177,8 +222,144 @@ public final class Demo {
     out.printf(
         "   f_ACM = %d us over N_P = %d and N_NP = %d routes (paper eq. (3))%n",
         times.fAcmMicros(), times.nP(), times.nNp());
+    competitiveWorkflow(a);
     long verified = verify(a, "rigel");
     return outcome(a, reached.size(), times.nP() + times.nNp(), reached, trustedNames, verified);
+  }
+
+  private void cooperativeWorkflow(DemoAlliance a) throws IOException {
+    step(
+        "cobalt records the request on the ledger; providers see it ranked in their inbox (M-5, M-10)");
+    cli(
+        a,
+        "cobalt",
+        true,
+        "request",
+        "create",
+        "--type",
+        "data",
+        "--description",
+        "12 months of fleet telemetry",
+        "--quantity",
+        "12",
+        "--deadline",
+        "7d",
+        "--id",
+        "r-telemetry");
+    cli(a, "birch", false, "request", "inbox");
+    step("three providers offer; cobalt rejects one and accepts two with shares 2:1 (M-11, M-13)");
+    cli(
+        a,
+        "birch",
+        true,
+        "offer",
+        "make",
+        "r-telemetry",
+        "--id",
+        "o-birch",
+        "--description",
+        "truck telemetry, 1 Hz");
+    cli(
+        a,
+        "delta",
+        true,
+        "offer",
+        "make",
+        "r-telemetry",
+        "--id",
+        "o-delta",
+        "--description",
+        "warehouse sensor feed");
+    cli(
+        a,
+        "acme",
+        true,
+        "offer",
+        "make",
+        "r-telemetry",
+        "--id",
+        "o-acme",
+        "--description",
+        "plant energy logs");
+    cli(a, "cobalt", true, "offer", "reject", "r-telemetry", "--offer", "o-acme");
+    cli(
+        a,
+        "cobalt",
+        true,
+        "offer",
+        "accept",
+        "r-telemetry",
+        "--offer",
+        "o-birch:2",
+        "--offer",
+        "o-delta:1",
+        "--contract-id",
+        "c-telemetry",
+        "--duration",
+        "30d");
+    step(
+        "the standardized contract the ledger drafted (paper Listing 1), signed by every party (M-12)");
+    cli(a, "birch", false, "contract", "show", "c-telemetry");
+    cli(a, "birch", true, "contract", "sign", "c-telemetry");
+    cli(a, "delta", true, "contract", "sign", "c-telemetry");
+    cli(a, "cobalt", true, "contract", "sign", "c-telemetry");
+    step(
+        "cobalt acknowledges the transfer: resources(transferred) holds, tokens are issued (M-19)");
+    cli(a, "cobalt", true, "resource", "ack", "c-telemetry", "--period", "0");
+    cli(a, "cobalt", false, "contract", "status", "c-telemetry");
+    cli(a, "cobalt", false, "wallet", "balance", "birch");
+    cli(a, "cobalt", false, "wallet", "balance", "delta");
+  }
+
+  private void competitiveWorkflow(DemoAlliance a) throws IOException {
+    step(
+        "orion answers with an offer; quasar's diversified contract carries a quality rule (M-14)");
+    cli(
+        a,
+        "quasar",
+        true,
+        "request",
+        "create",
+        "--type",
+        "product",
+        "--description",
+        "200 machined housings",
+        "--reward",
+        "300",
+        "--quality",
+        "patent_value=1000",
+        "--id",
+        "r-housings");
+    cli(
+        a,
+        "orion",
+        true,
+        "offer",
+        "make",
+        "r-housings",
+        "--id",
+        "o-orion",
+        "--description",
+        "5-axis machined housings");
+    cli(
+        a,
+        "quasar",
+        true,
+        "offer",
+        "accept",
+        "r-housings",
+        "--offer",
+        "o-orion",
+        "--contract-id",
+        "c-housings");
+    cli(a, "orion", false, "contract", "show", "c-housings");
+    cli(a, "orion", true, "contract", "sign", "c-housings");
+    cli(a, "quasar", true, "contract", "sign", "c-housings");
+    step(
+        "quasar reports the measured quality with its acknowledgement; the rule holds, orion is paid (M-20)");
+    cli(a, "quasar", true, "resource", "ack", "c-housings", "--metadata", "patent_value=1500");
+    cli(a, "quasar", false, "contract", "status", "c-housings");
+    cli(a, "quasar", false, "wallet", "balance", "orion");
   }
 
   private static TrustParameters trustParameters(DemoAlliance a) {
@@ -338,6 +519,15 @@ public final class Demo {
     for (String member : a.nodes.members()) {
       viewChanges = Math.max(viewChanges, a.status(member).consensus().viewChanges());
     }
+    java.util.Map<String, Long> tokens = new java.util.TreeMap<>();
+    for (String member : a.nodes.members()) {
+      tokens.put(
+          member,
+          a.clients
+              .get(first)
+              .get("/accounts/" + a.key(member).toHex(), ApiViews.AccountView.class)
+              .tokens());
+    }
     return new Outcome(
         a.spec.chainId(),
         s.height(),
@@ -347,7 +537,8 @@ public final class Demo {
         routes,
         tftReceivers,
         trusted,
-        verified);
+        verified,
+        tokens);
   }
 
   private void summary(List<Outcome> outcomes) {
