@@ -44,6 +44,8 @@ public final class Demo {
   private final Path dir;
   private final String passphrase;
   private final List<DemoAlliance> running = new ArrayList<>();
+  // The highest height a demo command reported committed, in the alliance being driven.
+  private long lastCommittedHeight;
 
   public Demo(PrintWriter out, Path dir, String passphrase) {
     this.out = out;
@@ -66,6 +68,7 @@ public final class Demo {
    */
   private String cli(DemoAlliance a, String member, boolean signs, String... args)
       throws IOException {
+    awaitHeight(a, member, lastCommittedHeight);
     List<String> line = new ArrayList<>(List.of(args));
     line.add("--profile");
     line.add(a.nodes.nodeDir(member).resolve("profile.yaml").toString());
@@ -91,7 +94,33 @@ public final class Demo {
               + ": "
               + errors.toString().strip());
     }
+    java.util.regex.Matcher committed = COMMITTED_AT.matcher(captured.toString());
+    while (committed.find()) {
+      lastCommittedHeight = Math.max(lastCommittedHeight, Long.parseLong(committed.group(1)));
+    }
     return captured.toString();
+  }
+
+  private static final java.util.regex.Pattern COMMITTED_AT =
+      java.util.regex.Pattern.compile("committed [0-9a-f]+ at height (\\d+)");
+
+  /**
+   * A member's commands go to its own node, which may be a block behind the node that confirmed the
+   * last write: wait until it has that block, as a person would see in `chain status`.
+   */
+  private static void awaitHeight(DemoAlliance a, String member, long height) {
+    long deadline = System.nanoTime() + DemoAlliance.COMMIT_MAX.toNanos();
+    while (a.status(member).height() < height) {
+      if (System.nanoTime() > deadline) {
+        throw CliException.failure(member + "'s node did not reach height " + height);
+      }
+      try {
+        Thread.sleep(20); // polling interval
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CliException.failure("interrupted");
+      }
+    }
   }
 
   public List<Outcome> run() throws IOException, InterruptedException {
@@ -109,6 +138,7 @@ public final class Demo {
   }
 
   private DemoAlliance start(String specName) throws IOException, InterruptedException {
+    lastCommittedHeight = 0;
     DemoAlliance a = DemoAlliance.start(specName, dir.resolve(specName), passphrase);
     running.add(a);
     out.printf(
