@@ -42,7 +42,8 @@ final class WorkflowRoutes {
         "/requests/{id}",
         r ->
             ApiResponse.ok(
-                EngineState.sharingCase(node.state(), r.pathParam("id"))
+                org.alliancechain.token.engine.ContractsEngine.sharingCase(
+                        node.state(), r.pathParam("id"))
                     .map(c -> view(node, c))
                     .orElseThrow(() -> ApiException.notFound("no request " + r.pathParam("id")))));
     router.get("/contracts/{id}", r -> ApiResponse.ok(contract(node, r.pathParam("id"))));
@@ -64,7 +65,7 @@ final class WorkflowRoutes {
   static List<Parties> contractParties(Node node, RequestIndex index) {
     List<Parties> out = new ArrayList<>();
     for (String id : index.ids()) {
-      var c = EngineState.sharingCase(node.state(), id);
+      var c = org.alliancechain.token.engine.ContractsEngine.sharingCase(node.state(), id);
       if (c.isEmpty() || c.get().contractId().isEmpty()) {
         continue;
       }
@@ -74,7 +75,7 @@ final class WorkflowRoutes {
         c.get().offer(a.offerId()).ifPresent(o -> parties.add(o.provider()));
       }
       String contractId = c.get().contractId().get();
-      EngineState.contract(node.state(), contractId)
+      org.alliancechain.token.engine.ContractsEngine.contract(node.state(), contractId)
           .ifPresent(
               l ->
                   out.add(
@@ -142,7 +143,8 @@ final class WorkflowRoutes {
     List<String> ids = index.ids();
     List<WorkflowViews.RequestView> out = new ArrayList<>();
     for (int i = ids.size() - 1; i >= 0 && out.size() < REQUESTS_LISTED_MAX; i--) {
-      EngineState.sharingCase(node.state(), ids.get(i)).ifPresent(c -> out.add(view(node, c)));
+      org.alliancechain.token.engine.ContractsEngine.sharingCase(node.state(), ids.get(i))
+          .ifPresent(c -> out.add(view(node, c)));
     }
     return new WorkflowViews.RequestList(node.store().head(), out);
   }
@@ -199,10 +201,11 @@ final class WorkflowRoutes {
   }
 
   private static WorkflowViews.ContractView contract(Node node, String id) {
-    EngineState.Live live =
-        EngineState.contract(node.state(), id)
+    org.alliancechain.token.engine.ContractsEngine.ContractView live =
+        org.alliancechain.token.engine.ContractsEngine.contract(node.state(), id)
             .orElseThrow(() -> ApiException.notFound("no contract " + id));
-    String document = EngineState.document(node.state(), id).orElse("");
+    String document =
+        org.alliancechain.token.engine.ContractsEngine.document(node.state(), id).orElse("");
     List<String> signers = List.of();
     try {
       signers = ContractParser.parseBound(document, AddressRule.NODE_CORE).signers();

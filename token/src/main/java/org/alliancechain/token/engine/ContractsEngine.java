@@ -125,6 +125,59 @@ public final class ContractsEngine implements ContractEngine {
     return Lifecycle.encode(tx);
   }
 
+  // ---------------------------------------------------------------- read-only views for the API
+
+  /** What the engine keeps per contract besides its document (a read-only copy). */
+  public record ContractView(
+      String contractId,
+      String requestId,
+      ContractStatus status,
+      List<String> signed,
+      List<Integer> verifiedPeriods,
+      java.util.SortedMap<String, Long> metadata,
+      boolean escrowFunded) {}
+
+  /** The engine's records in the ledger state, read with the engine's own codecs. */
+  private static Store engineRecords(org.alliancechain.core.app.StateReader ledgerState) {
+    byte[] prefix = org.alliancechain.token.state.Keys.ENGINE_PREFIX.toByteArray();
+    return Store.readOnly(
+        key -> {
+          byte[] full = new byte[prefix.length + key.size()];
+          System.arraycopy(prefix, 0, full, 0, prefix.length);
+          System.arraycopy(key.unsafeArray(), 0, full, prefix.length, key.size());
+          return ledgerState.get(Bytes.wrap(full));
+        });
+  }
+
+  public static java.util.Optional<SharingCase> sharingCase(
+      org.alliancechain.core.app.StateReader ledgerState, String requestId) {
+    return engineRecords(ledgerState).get(Step.key("req/", requestId), CaseCodec::decode);
+  }
+
+  public static java.util.Optional<String> document(
+      org.alliancechain.core.app.StateReader ledgerState, String contractId) {
+    return engineRecords(ledgerState)
+        .get(
+            Step.key("doc/", contractId),
+            r -> r.string("document", ContractLimits.DOCUMENT_BYTES_MAX));
+  }
+
+  public static java.util.Optional<ContractView> contract(
+      org.alliancechain.core.app.StateReader ledgerState, String contractId) {
+    return engineRecords(ledgerState)
+        .get(Step.key("con/", contractId), LiveContract::decode)
+        .map(
+            c ->
+                new ContractView(
+                    c.contractId(),
+                    c.requestId(),
+                    c.status(),
+                    List.copyOf(c.signed()),
+                    List.copyOf(c.verifiedPeriods()),
+                    c.metadata(),
+                    c.escrowFunded()));
+  }
+
   /** One engine call: the engine state, the block and the sender's address. */
   private static final class Step {
     private final Store store;
@@ -156,7 +209,7 @@ public final class ContractsEngine implements ContractEngine {
           .orElseThrow(() -> new TxRejected("unknown_address", address));
     }
 
-    private static Bytes key(String prefix, String id) {
+    static Bytes key(String prefix, String id) {
       return Bytes.wrap((prefix + id).getBytes(StandardCharsets.UTF_8));
     }
 
