@@ -74,21 +74,37 @@ public final class TxSender {
 
   /** Signs, submits, and (with {@code wait}) waits for the commit; returns the final status. */
   public ApiViews.TxStatus send(KeyPair key, TokenTx tx, boolean wait, PrintWriter out) {
+    String hash = submit(client, key, tx);
+    if (!wait) {
+      out.printf("submitted %s%n", hash);
+      return new ApiViews.TxStatus(hash, "pending", null, null, null, null, null);
+    }
+    ApiViews.TxStatus status = awaitSuccess(client, hash);
+    out.printf("committed %s at height %d%n", status.hash(), status.height());
+    return status;
+  }
+
+  /**
+   * Signs {@code tx} with the next nonce the node knows for the key and the node's chain id, and
+   * submits it; returns its hash. Every signing path of the CLI and the demo goes through here.
+   */
+  public static String submit(NodeClient client, KeyPair key, TokenTx tx) {
     String chainId = client.get("/status", ApiViews.Status.class).chainId();
     long nonce =
         client.get("/accounts/" + key.publicKey().toHex(), ApiViews.AccountView.class).nonce();
     Transaction signed =
         Transaction.sign(key, chainId, nonce, tx.kind().code(), TxCodec.encode(tx));
-    ApiViews.SubmitResult submitted =
-        client.post(
+    return client
+        .post(
             "/tx",
             new ApiViews.SubmitRequest(Hex.encode(signed.encode())),
-            ApiViews.SubmitResult.class);
-    if (!wait) {
-      out.printf("submitted %s%n", submitted.hash());
-      return new ApiViews.TxStatus(submitted.hash(), "pending", null, null, null, null, null);
-    }
-    ApiViews.TxStatus status = awaitCommit(submitted.hash());
+            ApiViews.SubmitResult.class)
+        .hash();
+  }
+
+  /** Waits for the commit; a transaction committed as failed is exit 1 with the ledger's reason. */
+  public static ApiViews.TxStatus awaitSuccess(NodeClient client, String hash) {
+    ApiViews.TxStatus status = awaitCommit(client, hash);
     if (!Boolean.TRUE.equals(status.success())) {
       throw CliException.failure(
           "transaction "
@@ -99,11 +115,14 @@ public final class TxSender {
               + status.code()
               + (status.detail() == null ? "" : " - " + status.detail()));
     }
-    out.printf("committed %s at height %d%n", status.hash(), status.height());
     return status;
   }
 
   public ApiViews.TxStatus awaitCommit(String hash) {
+    return awaitCommit(client, hash);
+  }
+
+  public static ApiViews.TxStatus awaitCommit(NodeClient client, String hash) {
     long deadline = System.nanoTime() + WAIT_MAX.toNanos();
     while (System.nanoTime() < deadline) {
       ApiViews.TxStatus status = client.get("/tx/" + hash, ApiViews.TxStatus.class);

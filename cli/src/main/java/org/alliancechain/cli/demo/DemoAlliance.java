@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.alliancechain.cli.CliException;
 import org.alliancechain.cli.client.NodeClient;
+import org.alliancechain.cli.client.TxSender;
 import org.alliancechain.cli.local.LocalAlliance;
 import org.alliancechain.cli.node.ApiViews;
 import org.alliancechain.config.AllianceSpec;
@@ -16,13 +17,10 @@ import org.alliancechain.config.Bootstrap;
 import org.alliancechain.config.ConfigException;
 import org.alliancechain.config.ExampleSpecs;
 import org.alliancechain.config.SpecParser;
-import org.alliancechain.core.Hex;
 import org.alliancechain.core.crypto.KeyFile;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.crypto.PublicKey;
-import org.alliancechain.core.tx.Transaction;
 import org.alliancechain.token.tx.TokenTx;
-import org.alliancechain.token.tx.TxCodec;
 
 /**
  * One demo alliance: bootstrapped from an embedded spec onto free loopback ports and run as real
@@ -108,30 +106,9 @@ final class DemoAlliance implements AutoCloseable {
   }
 
   /** Signs {@code tx} as {@code signer}, submits it through {@code via}, waits for the commit. */
-  ApiViews.TxStatus commit(String via, KeyPair signer, TokenTx tx) throws InterruptedException {
+  ApiViews.TxStatus commit(String via, KeyPair signer, TokenTx tx) {
     NodeClient client = clients.get(via);
-    long nonce =
-        client.get("/accounts/" + signer.publicKey().toHex(), ApiViews.AccountView.class).nonce();
-    Transaction signed =
-        Transaction.sign(signer, spec.chainId(), nonce, tx.kind().code(), TxCodec.encode(tx));
-    client.post(
-        "/tx",
-        new ApiViews.SubmitRequest(Hex.encode(signed.encode())),
-        ApiViews.SubmitResult.class);
-    long deadline = System.nanoTime() + COMMIT_MAX.toNanos();
-    while (System.nanoTime() < deadline) {
-      ApiViews.TxStatus status =
-          client.get("/tx/" + signed.hash().toHex(), ApiViews.TxStatus.class);
-      if (status.status().equals("committed")) {
-        if (!Boolean.TRUE.equals(status.success())) {
-          throw CliException.failure(
-              "demo transaction failed: " + status.code() + " " + status.detail());
-        }
-        return status;
-      }
-      Thread.sleep(50); // polling interval
-    }
-    throw CliException.failure("demo transaction not committed within " + COMMIT_MAX);
+    return TxSender.awaitSuccess(client, TxSender.submit(client, signer, tx));
   }
 
   @Override
