@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +18,8 @@ import org.alliancechain.config.AllianceSpec;
 import org.alliancechain.config.Bootstrap;
 import org.alliancechain.config.ConfigException;
 import org.alliancechain.config.ExampleSpecs;
+import org.alliancechain.config.Parameter;
+import org.alliancechain.config.Parameters;
 import org.alliancechain.config.SpecParser;
 import org.alliancechain.core.crypto.KeyFile;
 import org.alliancechain.core.crypto.KeyPair;
@@ -27,7 +31,8 @@ import org.alliancechain.token.tx.TokenTx;
  * node processes. Holds the members' keys in memory so the demo can sign as each of them.
  */
 final class DemoAlliance implements AutoCloseable {
-  static final Duration READY_MAX = Duration.ofSeconds(90);
+  // Generous: on a loaded 2-core machine eight JVMs take their time to start.
+  static final Duration READY_MAX = Duration.ofMinutes(3);
   static final Duration COMMIT_MAX = Duration.ofSeconds(30);
 
   final AllianceSpec spec;
@@ -41,11 +46,19 @@ final class DemoAlliance implements AutoCloseable {
     this.nodes = nodes;
   }
 
-  /** Bootstraps {@code specName} into {@code dir} and starts every member's node process. */
-  static DemoAlliance start(String specName, Path dir, String passphrase) throws IOException {
+  /**
+   * Bootstraps {@code specName}, with its parameters overridden by {@code overrides}, into {@code
+   * dir} and starts every member's node process.
+   */
+  static DemoAlliance start(
+      String specName, Path dir, String passphrase, Map<Parameter, Long> overrides)
+      throws IOException {
     AllianceSpec spec;
     try {
-      spec = LocalAlliance.withFreePorts(SpecParser.parse(specName, ExampleSpecs.text(specName)));
+      spec =
+          withParameters(
+              LocalAlliance.withFreePorts(SpecParser.parse(specName, ExampleSpecs.text(specName))),
+              overrides);
     } catch (ConfigException e) {
       throw new IllegalStateException("the embedded spec is invalid: " + e.getMessage(), e);
     }
@@ -78,12 +91,33 @@ final class DemoAlliance implements AutoCloseable {
     for (String member : alliance.nodes.members()) {
       alliance.clients.put(member, new NodeClient(alliance.nodes.api(member)));
     }
+    for (String member : alliance.nodes.members()) {
+      // The demo's nodes live a few minutes: the client compiler alone saves start-up CPU.
+      alliance.nodes.jvmOptions(member, List.of("-XX:TieredStopAtLevel=1"));
+    }
     alliance.nodes.startAll();
     return alliance;
   }
 
+  private static AllianceSpec withParameters(AllianceSpec spec, Map<Parameter, Long> overrides) {
+    Map<Parameter, Long> values = new EnumMap<>(spec.parameters().asMap());
+    values.putAll(overrides);
+    return new AllianceSpec(
+        spec.name(),
+        spec.chainId(),
+        spec.mode(),
+        spec.members(),
+        spec.gateway(),
+        spec.committee(),
+        Parameters.with(values));
+  }
+
   void awaitReady() throws InterruptedException {
-    nodes.awaitAllReady(READY_MAX);
+    try {
+      nodes.awaitAllReady(READY_MAX);
+    } catch (IllegalStateException e) {
+      throw CliException.failure(e.getMessage());
+    }
     // Ready means serving; wait until every node also links to every other one.
     long deadline = System.nanoTime() + READY_MAX.toNanos();
     for (String member : nodes.members()) {
@@ -99,6 +133,11 @@ final class DemoAlliance implements AutoCloseable {
 
   ApiViews.Status status(String member) {
     return clients.get(member).get("/status", ApiViews.Status.class);
+  }
+
+  /** {@code member}'s account as {@code via}'s node reports it. */
+  ApiViews.AccountView account(String via, String member) {
+    return clients.get(via).get("/accounts/" + key(member).toHex(), ApiViews.AccountView.class);
   }
 
   PublicKey key(String member) {

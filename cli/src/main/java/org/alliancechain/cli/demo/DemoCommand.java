@@ -46,19 +46,35 @@ public final class DemoCommand implements Callable<Integer> {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
     String passphrase = HexFormat.of().formatHex(secret);
-    Demo demo = new Demo(out, folder, passphrase);
-    boolean keep = false;
+    Demo demo = new Demo(out, folder, passphrase, keepRunning);
+    // Ctrl-C runs shutdown hooks, not this method's finally: stop the nodes (LocalAlliance has its
+    // own hook too) and remove the temp folder there as well.
+    Thread onInterrupt =
+        new Thread(
+            () -> {
+              demo.stop();
+              if (dir == null) {
+                deleteQuietly(folder);
+              }
+            },
+            "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    boolean finished = false;
     try {
       demo.run();
+      finished = true;
       out.printf("%ndemo finished: both alliances ran end to end.%n");
-      keep = keepRunning;
-      if (keep) {
+      if (keepRunning) {
         keepRunningUntilInterrupted(out, folder, passphrase, demo);
       }
       return 0;
     } finally {
+      removeHook(onInterrupt);
       demo.stop();
-      if (dir == null && !keep) {
+      if (!finished) {
+        // The error names a node's log: keep them to be read.
+        spec.commandLine().getErr().printf("demo: the nodes' logs are kept in %s%n", folder);
+      } else if (dir == null) {
         deleteTree(folder);
       }
       out.flush();
@@ -72,15 +88,32 @@ public final class DemoCommand implements Callable<Integer> {
     LocalAlliance.writeSecret(secret, passphrase);
     out.printf("%nThe alliances keep running (Ctrl-C stops them). Reach them with the CLI:%n");
     for (LocalAlliance alliance : demo.alliances()) {
+      out.printf("  %s%n", alliance.dir().getFileName());
       for (String member : alliance.members()) {
         out.printf(
-            "  ./alliance chain status --profile %s%n",
-            alliance.nodeDir(member).resolve("profile.yaml"));
+            "    %-8s API %s   ./alliance chain status --profile %s%n",
+            member, alliance.api(member), alliance.nodeDir(member).resolve("profile.yaml"));
       }
     }
     out.printf("Signing commands need: export ALLIANCE_PASSPHRASE=$(cat %s)%n", secret);
     out.flush();
     new java.util.concurrent.CountDownLatch(1).await();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running or has run.
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try {
+      deleteTree(folder);
+    } catch (IOException e) {
+      System.err.println("demo: could not remove " + folder + ": " + e.getMessage());
+    }
   }
 
   private static void deleteTree(Path folder) throws IOException {
