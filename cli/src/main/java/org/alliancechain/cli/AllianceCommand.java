@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ProfitCommand.class,
       CommitteeCommand.class,
       CommCommand.class,
+      CompletionCommand.class,
       org.alliancechain.cli.demo.DemoCommand.class,
       org.alliancechain.cli.dev.DevCommand.class,
       org.alliancechain.cli.bench.BenchCommand.class
