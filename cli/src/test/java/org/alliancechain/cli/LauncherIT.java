@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
   private static final long RUN_SECONDS_MAX = 120; // a JVM start on a loaded machine
+  private static final long DEMO_READY_SECONDS_MAX = 300; // four node JVMs on a loaded machine
   private static Path root;
 
   @TempDir Path dir;
@@ -108,6 +109,39 @@ class LauncherIT {
     List<String> lines = run.err().lines().toList();
     assertThat(lines.get(0)).startsWith("error: ").contains("FILE");
     assertThat(lines).hasSizeLessThanOrEqualTo(2); // the error, then where to find help
+  }
+
+  @Test
+  void anInterruptedDemoLeavesNoNodeRunning() throws Exception {
+    // SPEC M-33: Ctrl-C and a kill both end the JVM through its shutdown hooks; SIGTERM
+    // (Process.destroy) takes that path without depending on how this JVM inherited SIGINT.
+    Path out = dir.resolve("demo.txt");
+    ProcessBuilder builder = new ProcessBuilder(root.resolve("alliance").toString(), "demo");
+    builder.environment().put("ALLIANCE_NO_BUILD", "1");
+    Process demo =
+        builder
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    List<ProcessHandle> nodes;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEMO_READY_SECONDS_MAX);
+      while (!Files.readString(out).contains("all nodes up")) {
+        assertThat(demo.isAlive()).as(Files.readString(out)).isTrue();
+        assertThat(System.nanoTime()).as("demo not up in time").isLessThan(deadline);
+        Thread.sleep(200); // polling interval
+      }
+      nodes = demo.toHandle().children().toList();
+      assertThat(nodes).as("the demo's node processes").hasSize(4);
+    } finally {
+      demo.destroy();
+    }
+    assertThat(demo.waitFor(RUN_SECONDS_MAX, TimeUnit.SECONDS)).isTrue();
+    for (ProcessHandle node : nodes) {
+      // the hooks wait for each node to exit before the JVM does
+      assertThat(node.isAlive()).as("node " + node.pid()).isFalse();
+    }
   }
 
   @Test

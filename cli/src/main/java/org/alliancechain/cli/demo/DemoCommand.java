@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.alliancechain.cli.local.LocalAlliance;
 import picocli.CommandLine.Command;
@@ -49,9 +50,11 @@ public final class DemoCommand implements Callable<Integer> {
     Demo demo = new Demo(out, folder, passphrase, keepRunning);
     // Ctrl-C runs shutdown hooks, not this method's finally: stop the nodes (LocalAlliance has its
     // own hook too) and remove the temp folder there as well.
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread onInterrupt =
         new Thread(
             () -> {
+              stopping.set(true);
               demo.stop();
               if (dir == null) {
                 deleteQuietly(folder);
@@ -71,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
     } finally {
       removeHook(onInterrupt);
       demo.stop();
-      if (!finished) {
+      if (stopping.get()) {
+        // Interrupted: the hook stops the nodes and removes the folder.
+      } else if (!finished) {
         // The error names a node's log: keep them to be read.
         spec.commandLine().getErr().printf("demo: the nodes' logs are kept in %s%n", folder);
       } else if (dir == null) {

@@ -100,7 +100,7 @@ final class DemoShell {
           "demo step failed (exit "
               + code
               + "): alliance "
-              + String.join(" ", args)
+              + shellWords(args)
               + ": "
               + errors.toString().strip());
     }
