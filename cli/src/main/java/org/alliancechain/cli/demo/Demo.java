@@ -153,6 +153,7 @@ public final class Demo {
     sh.step(
         "cobalt broadcasts a sharing request to every member over the link-first tree (SPEC M-6)");
     out.printf("   \"%s\"%n", text);
+    a.awaitRoundTrips();
     a.clients
         .get("cobalt")
         .post("/announcements", new ApiViews.AnnounceRequest(text), ApiViews.Announced.class);
@@ -218,6 +219,7 @@ public final class Demo {
             + " sends the request, sealed to each trusted provider, through its private"
             + " alliance node pulsar (trust-first tree, SPEC M-7)");
     String text = "REQUEST " + type + " from quasar: 200 machined housings, reward 300 tokens";
+    a.awaitRoundTrips();
     a.clients
         .get(receiver)
         .post(

@@ -131,6 +131,22 @@ final class DemoAlliance implements AutoCloseable {
     }
   }
 
+  /**
+   * The trees' hop times are half each link's measured round trip (HopLatency), and a link's first
+   * ping goes out seconds after it opens: until then a route would measure 0 us.
+   */
+  void awaitRoundTrips() throws InterruptedException {
+    long deadline = System.nanoTime() + READY_MAX.toNanos();
+    for (String member : nodes.members()) {
+      while (status(member).peers().stream().anyMatch(p -> p.roundTripMicros() == null)) {
+        if (System.nanoTime() > deadline) {
+          throw CliException.failure(member + " measured no round trip to some peer");
+        }
+        Thread.sleep(100); // polling interval
+      }
+    }
+  }
+
   ApiViews.Status status(String member) {
     return clients.get(member).get("/status", ApiViews.Status.class);
   }
