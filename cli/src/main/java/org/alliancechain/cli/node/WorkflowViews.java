@@ -41,6 +41,11 @@ public final class WorkflowViews {
 
   public record RequestList(long height, List<RequestView> requests) {}
 
+  /** GET /inbox: open requests of others ranked for this node's member (1 = first). */
+  public record InboxEntry(int rank, Long scoreMicros, RequestView request) {}
+
+  public record InboxList(long height, String member, String address, List<InboxEntry> requests) {}
+
   public record ContractView(
       String id,
       String requestId,
