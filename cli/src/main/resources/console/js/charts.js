@@ -15,7 +15,9 @@ function width(el) {
 export function lineChart(el, title, series, data, options = {}) {
   const axes = [{ stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' } },
     { stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' }, label: options.yLabel || '' }];
-  const scales = { x: { time: options.time !== false } };
+  // One point (or all at one x) would make uPlot span years: pad the range instead.
+  const pad = options.time === false ? 1 : 30;
+  const scales = { x: { time: options.time !== false, range: (u, min, max) => (min === max ? [min - pad, max + pad] : [min, max]) } };
   if (series.some((s) => s.scale === 'right')) {
     axes.push({ side: 1, scale: 'right', stroke: '#1b1b1f', grid: { show: false }, label: options.rightLabel || '' });
     scales.right = {};
@@ -52,7 +54,8 @@ export function barChart(el, title, categories, series, options = {}) {
     title,
     width: width(el),
     height: options.height || 240,
-    scales: { x: { time: false, range: [-0.5, categories.length - 0.5] } },
+    // Bars start at zero, or their lengths would not compare.
+    scales: { x: { time: false, range: [-0.5, categories.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(max, 1) * 1.1] } },
     axes: [
       { stroke: '#1b1b1f', grid: { show: false }, splits: () => xs, values: (u, v) => v.map((i) => categories[i] || '') },
       { stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' }, label: options.yLabel || '' },

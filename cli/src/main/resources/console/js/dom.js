@@ -47,8 +47,10 @@ export function micros(v) {
   return (neg ? '-' : '') + whole + (frac ? '.' + frac : '');
 }
 
+/** A duration in microseconds: "183 \u00b5s" below a millisecond, "12.34 ms" above. */
 export function ms(microsValue) {
-  return microsValue === null || microsValue === undefined ? '' : (microsValue / 1000).toFixed(2) + ' ms';
+  if (microsValue === null || microsValue === undefined) return '';
+  return microsValue < 1000 ? microsValue + ' \u00b5s' : (microsValue / 1000).toFixed(2) + ' ms';
 }
 
 export function badge(text, kind) {

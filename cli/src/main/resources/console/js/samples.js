@@ -1,4 +1,4 @@
-// Series the API gives only as "now" (the member's wallet, f_ACO / f_ACM): sampled at every
+// Series the API gives only as "now" (f_ACO / f_ACM): sampled at every
 // committed block and kept for this browser tab (sessionStorage), so the charts grow while the
 // console is open and survive moving between pages.
 import { get } from './api.js';
@@ -6,7 +6,7 @@ import { subscribe } from './live.js';
 
 const POINTS_MAX = 500;
 let storeKey = null;
-const series = { wallet: [], comm: [] };
+const series = { comm: [] };
 const listeners = new Set();
 
 /** Calls fn after each new sample; returns the unsubscribe function. */
@@ -32,11 +32,7 @@ function push(name, point) {
 
 async function sample(ctx, height) {
   const now = Math.floor(Date.now() / 1000);
-  const [account, comm] = await Promise.all([
-    get('/accounts/' + ctx.status.publicKey),
-    get('/comm-times'),
-  ]);
-  push('wallet', { t: now, height, tokens: account.tokens, money: account.money, stake: account.stake });
+  const comm = await get('/comm-times');
   push('comm', { t: now, height, fAco: comm.fAcoMicros, n: comm.n, fAcm: comm.fAcmMicros, nP: comm.nP, nNp: comm.nNp });
   save();
   for (const l of listeners) l();
@@ -54,10 +50,6 @@ export function start(ctx) {
     if (kind === 'block') sample(ctx, data.height).catch(() => {});
     if (kind === 'announcement') sample(ctx, ctx.status.height).catch(() => {});
   });
-}
-
-export function wallet() {
-  return series.wallet;
 }
 
 export function comm() {

@@ -5,7 +5,6 @@ import { get, find, all } from '../api.js';
 import { h, badge, card, short, table, num, command } from '../dom.js';
 import { lineChart } from '../charts.js';
 import { pretty, preconditions } from './xml.js';
-import * as samples from '../samples.js';
 
 const A = 'alliance';
 
@@ -103,13 +102,15 @@ function resources(contracts) {
       : h('p', { class: 'muted' }, 'No resource transfer acknowledged yet in this member\u2019s contracts.'));
 }
 
-function walletData() {
-  const w = samples.wallet();
-  return [w.map((p) => p.t), w.map((p) => p.tokens), w.map((p) => p.money)];
+function walletData(history) {
+  const p = history.points;
+  return [p.map((x) => x.height), p.map((x) => x.tokens), p.map((x) => x.money)];
 }
 
 export async function render(ctx) {
-  const [inbox, list, account] = await Promise.all([get('/inbox'), get('/requests'), get('/accounts/' + ctx.status.publicKey)]);
+  const historyPath = '/accounts/' + ctx.status.publicKey + '/history?points=100';
+  const [inbox, list, account, history] = await Promise.all([get('/inbox'), get('/requests'),
+    get('/accounts/' + ctx.status.publicKey), get(historyPath)]);
   const me = ctx.me.address;
   const mine = list.requests.filter((r) => r.requester === me);
   const offers = [];
@@ -125,7 +126,7 @@ export async function render(ctx) {
       h('div', { class: 'cards', id: 'wallet' },
         card('Tokens', num(account.tokens)), card('Money', num(account.money)),
         card('Stake', num(account.stake)), card('Next nonce', num(account.nonce))),
-      h('p', { class: 'muted' }, 'Balance history: sampled at each committed block while this console is open.'),
+      h('p', { class: 'muted' }, 'Balance history by block height, read from the ledger\u2019s versioned state.'),
       walletBox),
     inboxSection(ctx, inbox),
     myRequests(ctx, mine),
@@ -134,16 +135,16 @@ export async function render(ctx) {
       contracts.length ? contracts.map(({ r, c }) => contractArticle(ctx, c, r.requester === me)) : h('p', {}, 'No contracts.')),
     resources(contracts));
   let chart = null;
-  let unsubscribe = null;
   return {
     element,
     mounted() {
       chart = lineChart(walletBox, 'Balance history', [{ label: 'tokens', step: true }, { label: 'money', scale: 'right', step: true }],
-        walletData(), { yLabel: 'tokens', rightLabel: 'money' });
-      unsubscribe = samples.onSample(() => chart.update(walletData()));
+        walletData(history), { yLabel: 'tokens', rightLabel: 'money', time: false, xLabel: 'height' });
+    },
+    async onEvent(kind) {
+      if (kind === 'block' && chart) chart.update(walletData(await get(historyPath)));
     },
     dispose() {
-      if (unsubscribe) unsubscribe();
       if (chart) chart.dispose();
     },
   };

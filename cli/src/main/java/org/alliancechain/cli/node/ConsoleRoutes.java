@@ -15,14 +15,18 @@ import org.alliancechain.contracts.recommend.InboxItem;
 import org.alliancechain.contracts.recommend.Recommender;
 import org.alliancechain.contracts.sharing.ResourceType;
 import org.alliancechain.core.crypto.Address;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.p2p.api.ApiException;
+import org.alliancechain.p2p.api.ApiRequest;
 import org.alliancechain.p2p.api.ApiResponse;
 import org.alliancechain.p2p.api.Router;
 import org.alliancechain.p2p.api.StaticFiles;
+import org.alliancechain.token.TokenQueries;
 
 /**
  * The web console (issue 10): static pages bundled in the jar under {@code /console}, which read
  * the same public API as the CLI and hold no keys, plus the one read-only route they needed that
- * the API lacked, {@code GET /inbox}.
+ * the API lacked: {@code GET /inbox} and {@code GET /accounts/{key}/history}.
  */
 final class ConsoleRoutes {
   static final String PREFIX = "/console";
@@ -35,6 +39,46 @@ final class ConsoleRoutes {
   static void register(Router router, Node node, Supplier<WorkflowViews.RequestList> requests) {
     router.files(PREFIX, files());
     router.get("/inbox", r -> ApiResponse.ok(inbox(node, requests.get())));
+    router.get("/accounts/{key}/history", r -> ApiResponse.ok(history(node, r)));
+  }
+
+  /** Most points one balance history returns, spread evenly over the kept heights. */
+  static final int HISTORY_POINTS_MAX = 200;
+
+  /**
+   * An account's tokens, money and stake at up to {@code points} heights from the oldest kept state
+   * to the head, read from the versioned state tree (the same values `GET /accounts/{key}` showed
+   * at each height). Heights whose state was pruned are left out.
+   */
+  static WorkflowViews.AccountHistory history(Node node, ApiRequest request) {
+    PublicKey key;
+    try {
+      key = PublicKey.fromHex(request.pathParam("key"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad_key", "expected a public key in hex", "key");
+    }
+    long points =
+        request.queryParam("points").map(p -> WorkflowRoutes.number(p, "points")).orElse(100L);
+    if (points < 1 || points > HISTORY_POINTS_MAX) {
+      throw ApiException.badRequest("bad_points", "points is 1 to " + HISTORY_POINTS_MAX, "points");
+    }
+    long head = node.store().head();
+    long step = Math.max(1, (head + points - 1) / points);
+    List<WorkflowViews.BalancePoint> out = new ArrayList<>();
+    for (long h = head; h >= 1 && out.size() < points; h -= step) {
+      if (node.store().stateRoot(h).isEmpty()) {
+        break; // pruned: older heights are gone too
+      }
+      long height = h;
+      TokenQueries at = new TokenQueries(k -> node.store().stateTree().get(k, height));
+      var account = at.account(key);
+      long millis = node.store().block(h).map(b -> b.block().header().timestampMillis()).orElse(0L);
+      out.add(
+          new WorkflowViews.BalancePoint(
+              h, millis, account.tokens(), account.money(), at.stake(key, h)));
+    }
+    java.util.Collections.reverse(out);
+    return new WorkflowViews.AccountHistory(key.toHex(), head, out);
   }
 
   static StaticFiles files() {
