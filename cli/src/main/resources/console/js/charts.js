@@ -17,7 +17,13 @@ export function lineChart(el, title, series, data, options = {}) {
     { stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' }, label: options.yLabel || '' }];
   // One point (or all at one x) would make uPlot span years: pad the range instead.
   const pad = options.time === false ? 1 : 30;
-  const scales = { x: { time: options.time !== false, range: (u, min, max) => (min === max ? [min - pad, max + pad] : [min, max]) } };
+  // (uPlot widens a lone time point by 86400 / ms, which is years for second timestamps.)
+  const xRange = (u, min, max) => {
+    const xs = u.data[0];
+    if (xs.length === 1) return [xs[0] - pad, xs[0] + pad];
+    return min === max ? [min - pad, max + pad] : [min, max];
+  };
+  const scales = { x: { time: options.time !== false, range: xRange } };
   if (series.some((s) => s.scale === 'right')) {
     axes.push({ side: 1, scale: 'right', stroke: '#1b1b1f', grid: { show: false }, label: options.rightLabel || '' });
     scales.right = {};

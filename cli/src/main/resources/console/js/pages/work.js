@@ -74,7 +74,7 @@ function contractArticle(ctx, c, receiver) {
     h('div', { class: 'cards' },
       card('Request', c.requestId),
       card('Signatures', c.signed.length + ' / ' + c.signers.length),
-      card('Periods acknowledged', c.verifiedPeriods.length ? c.verifiedPeriods.join(', ') : 'none'),
+      card('Acknowledged periods', c.verifiedPeriods.length ? c.verifiedPeriods.map((p) => '#' + p).join(', ') : 'none'),
       card('Tokens issued', num(c.tokensIssued)),
       c.reason ? card('Reason', c.reason) : null),
     h('h4', {}, 'Preconditions'),
