@@ -206,6 +206,16 @@ class ConsoleBrowserTest {
     return run;
   }
 
+  private static String birchKey() throws IOException {
+    for (JsonNode m :
+        JSON.readTree(alliance.get("birch", "/members").orElseThrow().body()).path("members")) {
+      if (m.path("name").asText().equals("birch")) {
+        return m.path("publicKey").asText();
+      }
+    }
+    throw new AssertionError("no member birch");
+  }
+
   /** Marks the document; a reload would lose the mark, so "still marked" means "updated live". */
   private static void mark() {
     js("window.__consoleTestMark = 'kept';");
@@ -381,10 +391,21 @@ class ConsoleBrowserTest {
     assertThat(text("[data-contract='c-1'] pre.xml"))
         .contains("<smart_contract")
         .contains("<precondition>");
-    screenshot("work");
     // SPEC M-19: 100 tokens split 2:1, birch's part is 67; the wallet shows the ledger's value.
     openUntil("birch", "work", "birch's tokens", () -> text("#wallet").contains("67"));
     assertThat(browser.findElements(By.cssSelector("#wallet-chart canvas"))).isNotEmpty();
+    // The history comes from the versioned state: it ends at 67 tokens and starts at none.
+    JsonNode points =
+        JSON.readTree(
+                alliance
+                    .get("birch", "/accounts/" + birchKey() + "/history?points=50")
+                    .orElseThrow()
+                    .body())
+            .path("points");
+    assertThat(points.get(points.size() - 1).path("tokens").asLong()).isEqualTo(67);
+    assertThat(points.get(0).path("tokens").asLong()).isZero();
+    browser.findElement(By.cssSelector("[data-contract='c-1'] summary")).click();
+    screenshot("work");
     assertThat(browserErrors()).isEmpty();
   }
 
