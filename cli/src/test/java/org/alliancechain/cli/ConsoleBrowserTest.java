@@ -352,6 +352,10 @@ class ConsoleBrowserTest {
     ok("birch", "offer", "make", "r-1", "--id", "o-b", "--description", "fleet data");
     // A provider sees the open request in its ranked inbox, with the command to answer it.
     openUntil("cobalt", "work", "r-1 in cobalt's inbox", () -> text("#inbox").contains("r-1"));
+    // GET /inbox ranks only other members' open requests: acme's own r-1 is not in its inbox.
+    JsonNode acmeInbox = JSON.readTree(alliance.get("acme", "/inbox").orElseThrow().body());
+    assertThat(acmeInbox.path("member").asText()).isEqualTo("acme");
+    assertThat(acmeInbox.path("requests").toString()).doesNotContain("\"r-1\"");
     assertThat(text("#inbox tr[data-request='r-1']")).contains("alliance offer make r-1");
     ok("cobalt", "offer", "make", "r-1", "--id", "o-c", "--description", "app data");
     ok(
@@ -404,6 +408,13 @@ class ConsoleBrowserTest {
             .path("points");
     assertThat(points.get(points.size() - 1).path("tokens").asLong()).isEqualTo(67);
     assertThat(points.get(0).path("tokens").asLong()).isZero();
+    for (String bad :
+        List.of(
+            "/accounts/zz/history",
+            "/accounts/" + birchKey() + "/history?points=0",
+            "/accounts/" + birchKey() + "/history?points=201")) {
+      assertThat(alliance.get("birch", bad).orElseThrow().statusCode()).as(bad).isEqualTo(400);
+    }
     browser.findElement(By.cssSelector("[data-contract='c-1'] summary")).click();
     screenshot("work");
     assertThat(browserErrors()).isEmpty();
