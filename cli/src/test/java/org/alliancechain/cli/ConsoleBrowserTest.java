@@ -173,6 +173,7 @@ class ConsoleBrowserTest {
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
     new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200))
         .withMessage(() -> what + " (node logs in " + dir + ")")
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> condition.getAsBoolean());
   }
 
@@ -180,9 +181,22 @@ class ConsoleBrowserTest {
     return ((JavascriptExecutor) browser).executeScript(script, args);
   }
 
+  // Read in one script: live parts are re-rendered at every block, so an element found by one
+  // WebDriver call may be gone by the next (a stale element reference).
   private static String text(String css) {
-    List<WebElement> found = browser.findElements(By.cssSelector(css));
-    return found.isEmpty() ? "" : found.get(0).getText();
+    Object t =
+        js("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+    return String.valueOf(t);
+  }
+
+  private static String attr(String css, String name) {
+    Object v =
+        js(
+            "const e = document.querySelector(arguments[0]);"
+                + " return e ? e.getAttribute(arguments[1]) : null;",
+            css,
+            name);
+    return v == null ? null : String.valueOf(v);
   }
 
   /** Runs a CLI command as {@code member}, through that member's node, signing if it must. */
@@ -276,8 +290,11 @@ class ConsoleBrowserTest {
     JsonNode status = JSON.readTree(alliance.get("acme", "/status").orElseThrow().body());
     assertThat(text("#primary .v")).isEqualTo(status.path("consensus").path("primary").asText());
     // The example spec makes all four members validators.
-    assertThat(browser.findElements(By.cssSelector("#members tbody tr")))
-        .allSatisfy(row -> assertThat(row.getText()).contains("validator"));
+    assertThat(
+            js(
+                "return [...document.querySelectorAll('#members tbody tr')]"
+                    + ".filter(r => r.innerText.includes('validator')).length;"))
+        .isEqualTo(4L);
     assertThat(browser.findElements(By.cssSelector("#commit-rate canvas"))).isNotEmpty();
     assertThat(browserErrors()).isEmpty();
   }
@@ -433,7 +450,7 @@ class ConsoleBrowserTest {
         "economy",
         "proposal " + id,
         () -> !browser.findElements(By.cssSelector(css)).isEmpty());
-    String noBefore = browser.findElement(By.cssSelector(css)).getDomAttribute("data-no");
+    String noBefore = attr(css, "data-no");
     assertThat(noBefore).isEqualTo("0");
     mark();
     // cobalt holds stake from c-1 (33 tokens), so its "no" weighs.
@@ -441,8 +458,8 @@ class ConsoleBrowserTest {
     waitFor(
         "cobalt's vote in the tally",
         () -> {
-          List<WebElement> t = browser.findElements(By.cssSelector(css));
-          return !t.isEmpty() && !"0".equals(t.get(0).getDomAttribute("data-no"));
+          String no = attr(css, "data-no");
+          return no != null && !no.equals("0");
         });
     assertThat(stillMarked()).as("the tally updated without a reload").isTrue();
     assertThat(text(css)).contains("cobalt no");
@@ -450,8 +467,7 @@ class ConsoleBrowserTest {
         JSON.readTree(alliance.get("acme", "/proposals/" + id).orElseThrow().body())
             .path("noWeight")
             .asLong();
-    assertThat(browser.findElement(By.cssSelector(css)).getDomAttribute("data-no"))
-        .isEqualTo(String.valueOf(stake));
+    assertThat(attr(css, "data-no")).isEqualTo(String.valueOf(stake));
     assertThat(text("#accounts")).contains("birch").contains("67");
     screenshot("economy");
     assertThat(browserErrors()).isEmpty();
