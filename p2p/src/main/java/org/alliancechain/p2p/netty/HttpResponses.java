@@ -18,10 +18,14 @@ final class HttpResponses {
   private HttpResponses() {}
 
   static FullHttpResponse toNetty(ApiResponse response) {
-    byte[] body =
-        response.isJson()
-            ? Json.write(response.body())
-            : String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
+    byte[] body;
+    if (response.isJson()) {
+      body = Json.write(response.body());
+    } else if (response.body() instanceof byte[] raw) {
+      body = raw;
+    } else {
+      body = String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
+    }
     FullHttpResponse out =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
@@ -34,7 +38,7 @@ final class HttpResponses {
   }
 
   private static String contentTypeHeader(String contentType) {
-    return contentType.contains("charset") ? contentType : contentType + "; charset=utf-8";
+    return contentType.contains("charset") || contentType.equals(ApiResponse.OCTETS) ? contentType : contentType + "; charset=utf-8";
   }
 
   static FullHttpResponse error(int status, String code, String message) {
