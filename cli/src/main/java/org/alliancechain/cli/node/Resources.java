@@ -284,7 +284,7 @@ public final class Resources implements AutoCloseable {
       this.record = record;
     }
 
-    FetchView view(Node node) {
+    FetchView view() {
       return new FetchView(
           record.contractId(),
           record.period(),
@@ -314,14 +314,14 @@ public final class Resources implements AutoCloseable {
     if (existing != null
         && existing.record.hash().equals(r.hash())
         && !existing.state.equals("failed")) {
-      return existing.view(node);
+      return existing.view();
     }
     Fetch f = new Fetch(r);
     fetches.put(key, f);
     if (store().contains(r.hash())) {
       f.received = r.sizeBytes();
       f.state = "done";
-      return f.view(node);
+      return f.view();
     }
     PublicKey provider = memberKey(r.provider());
     try {
@@ -330,7 +330,7 @@ public final class Resources implements AutoCloseable {
       fetches.remove(key);
       throw new ApiException(503, "busy", "too many fetches queued", Optional.empty());
     }
-    return f.view(node);
+    return f.view();
   }
 
   private PublicKey memberKey(String address) {
@@ -373,7 +373,7 @@ public final class Resources implements AutoCloseable {
     if (f == null) {
       throw ApiException.notFound("no fetch of " + contractId + " period " + period);
     }
-    return f.view(node);
+    return f.view();
   }
 
   // ------------------------------------------------------------------ on-chain bindings

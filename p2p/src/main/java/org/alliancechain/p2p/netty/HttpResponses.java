@@ -38,7 +38,9 @@ final class HttpResponses {
   }
 
   private static String contentTypeHeader(String contentType) {
-    return contentType.contains("charset") || contentType.equals(ApiResponse.OCTETS) ? contentType : contentType + "; charset=utf-8";
+    return contentType.contains("charset") || contentType.equals(ApiResponse.OCTETS)
+        ? contentType
+        : contentType + "; charset=utf-8";
   }
 
   static FullHttpResponse error(int status, String code, String message) {
