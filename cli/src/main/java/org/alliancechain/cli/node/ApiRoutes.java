@@ -45,6 +45,7 @@ final class ApiRoutes {
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
     ResourceRoutes.register(router, node);
+    AmendmentRoutes.register(router, node);
     return router;
   }
 

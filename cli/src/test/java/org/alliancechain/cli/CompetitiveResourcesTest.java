@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 // SPEC M-18, competitive: the resource is encrypted to the receiver's key, sent point to point
 // from the provider's node to the receiver's, and no other member's node is served it.
-class EncryptedResourceTest {
+// SPEC M-15: a changeable contract is amended once every party signed the amendment.
+class CompetitiveResourcesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -60,7 +61,8 @@ class EncryptedResourceTest {
       all.addAll(List.of("--node", orionNode.toString()));
     }
     // every command here signs or (fetch) decrypts with the member's key
-    if (!(args[0] + " " + args[1]).equals("wallet balance")) {
+    if (!List.of("wallet balance", "contract show").contains(args[0] + " " + args[1])
+        && !List.of(args).contains("--show")) {
       all.addAll(List.of("--passphrase-file", alliance.secret.toString()));
     }
     return CliRun.of(all.toArray(String[]::new));
@@ -157,5 +159,62 @@ class EncryptedResourceTest {
     ok("orion", true, "resource", "ack", "c-1", "--metadata", "patent_value=1500");
     awaitOn("orion", "/contracts/c-1", s -> s.path("state").asText().equals("fulfilled"));
     assertThat(tokens("pulsar") - pulsarBefore).isEqualTo(300);
+  }
+
+  @Test
+  void aChangeableContractChangesOnlyOnceEveryPartySignedTheAmendment() throws Exception {
+    ok(
+        "orion",
+        false,
+        "request",
+        "create",
+        "--type",
+        "knowledge",
+        "--description",
+        "designs",
+        "--reward",
+        "200",
+        "--quality",
+        "patent_value=1000",
+        "--id",
+        "r-2");
+    ok("quasar", false, "offer", "make", "r-2", "--id", "o-q");
+    ok(
+        "orion",
+        false,
+        "offer",
+        "accept",
+        "r-2",
+        "--offer",
+        "o-q",
+        "--contract-id",
+        "c-2",
+        "--changeable");
+    ok("quasar", false, "contract", "sign", "c-2");
+    ok("orion", false, "contract", "sign", "c-2");
+    String original = ok("orion", false, "contract", "show", "c-2").out();
+    assertThat(original).contains("changeable=\"true\"");
+    java.util.regex.Matcher fee =
+        java.util.regex.Pattern.compile("name=\"fee_amount\" value=\"(\\d+)\"").matcher(original);
+    assertThat(fee.find()).as("fee_amount in %s", original).isTrue();
+    String amended = fee.replaceFirst("name=\"fee_amount\" value=\"77\"");
+    Path file = dir.resolve("c-2-amended.xml");
+    Files.writeString(file, amended);
+
+    CliRun outsider = as("pulsar", false, "contract", "amend", "c-2", file.toString());
+    assertThat(outsider.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(outsider.err()).contains("not_a_party");
+    ok("orion", false, "contract", "amend", "c-2", file.toString());
+    JsonNode pending =
+        JSON.readTree(
+            ok("orion", false, "contract", "amend", "c-2", "--show", "--output", "json").out());
+    assertThat(pending.path("approvals")).hasSize(1);
+    // one of two signatures: the contract is unchanged
+    assertThat(ok("orion", false, "contract", "show", "c-2").out().trim())
+        .isEqualTo(original.trim());
+    ok("quasar", false, "contract", "amend", "c-2", "--approve");
+    assertThat(ok("orion", false, "contract", "show", "c-2").out()).contains("value=\"77\"");
+    assertThat(as("orion", false, "contract", "amend", "c-2", "--show").exitCode())
+        .isEqualTo(AllianceCommand.EXIT_FAILURE);
   }
 }
