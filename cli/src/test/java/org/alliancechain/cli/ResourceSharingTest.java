@@ -226,6 +226,39 @@ class ResourceSharingTest {
         .isZero();
   }
 
+  @Test
+  @Order(3)
+  void uploadsTakeChunksInOrderAndRefuseRetriesSkipsAndEmptyResources() throws Exception {
+    NodeClient birch = new NodeClient(nodeUri("birch"));
+    Resources.UploadView up = ResourceTransfers.startUpload(birch, "c-9", 0);
+    String chunks = "/resources/uploads/" + up.upload() + "/chunks?index=";
+    birch.postBytes(chunks + 0, new byte[] {1, 2, 3}, Resources.UploadView.class);
+    for (int index : new int[] {0, 2}) { // a retried chunk, a skipped one
+      assertThatThrownByCli(
+          () -> birch.postBytes(chunks + index, new byte[] {4}, Resources.UploadView.class),
+          "wrong_chunk");
+    }
+    assertThatThrownByCli(
+        () ->
+            birch.postBytes(
+                chunks + 1,
+                new byte[org.alliancechain.core.store.StoreLimits.RESOURCE_CHUNK_BYTES + 1],
+                Resources.UploadView.class),
+        "bad_chunk");
+    Resources.StoredView stored = ResourceTransfers.finish(birch, up.upload());
+    assertThat(stored.sizeBytes()).isEqualTo(3);
+    assertThat(stored.hash()).isEqualTo(Sha256.hash(new byte[] {1, 2, 3}).toHex());
+    assertThat(birch.getBytes("/resources/" + stored.hash() + "/chunks/0"))
+        .containsExactly(1, 2, 3);
+    Resources.UploadView empty = ResourceTransfers.startUpload(birch, "c-9", 1);
+    assertThatThrownByCli(() -> ResourceTransfers.finish(birch, empty.upload()), "empty_resource");
+  }
+
+  private static void assertThatThrownByCli(Runnable call, String code) {
+    CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, call::run);
+    assertThat(e.getMessage()).contains(code);
+  }
+
   private static boolean holds(NodeClient node, String hash) {
     try {
       node.get("/resources/" + hash, JsonNode.class);
