@@ -44,6 +44,8 @@ final class ApiRoutes {
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
+    ResourceRoutes.register(router, node);
+    AmendmentRoutes.register(router, node);
     return router;
   }
 

@@ -67,6 +67,7 @@ public final class Node implements AutoCloseable {
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
   private volatile Trees trees;
+  private volatile Resources resources;
   private volatile boolean accepting = true;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
@@ -147,6 +148,7 @@ public final class Node implements AutoCloseable {
 
   private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
     mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
+    resources = new Resources(this);
     PeerNetworkConfig peerConfig =
         new PeerNetworkConfig(
             key,
@@ -339,6 +341,11 @@ public final class Node implements AutoCloseable {
     return trees;
   }
 
+  /** Off-chain resources: uploads, serving and fetching (SPEC M-18). */
+  public Resources resources() {
+    return resources;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -359,6 +366,9 @@ public final class Node implements AutoCloseable {
     }
     if (trees != null) {
       trees.close();
+    }
+    if (resources != null) {
+      resources.close();
     }
     if (network != null) {
       network.close();
