@@ -52,6 +52,7 @@ public final class Demo {
       List<String> tftReceivers,
       List<String> trusted,
       long verifiedBlocks,
+      long resourceBytes,
       Map<String, Long> tokens,
       Map<String, Long> money,
       Optional<GovernanceSteps.Result> governance,
@@ -63,6 +64,10 @@ public final class Demo {
   private final String passphrase;
   private final boolean keepRunning;
   private final List<DemoAlliance> running = new ArrayList<>();
+  static final int RESOURCE_BYTES = 256 * 1024;
+  // Bytes each alliance's resource transfer delivered intact (set by the workflows).
+  private long coopResourceBytes;
+  private long compResourceBytes;
 
   /**
    * With {@code keepRunning} false, the cooperative alliance stops once its outcome is recorded,
@@ -176,6 +181,7 @@ public final class Demo {
         List.of(),
         List.of(),
         verified,
+        coopResourceBytes,
         Optional.of(governance),
         Optional.empty());
   }
@@ -245,6 +251,7 @@ public final class Demo {
         reached,
         trustedNames,
         verified,
+        compResourceBytes,
         Optional.empty(),
         Optional.of(committee));
   }
@@ -326,7 +333,7 @@ public final class Demo {
     sh.cli(a, "birch", true, "contract", "sign", "c-telemetry");
     sh.cli(a, "delta", true, "contract", "sign", "c-telemetry");
     sh.cli(a, "cobalt", true, "contract", "sign", "c-telemetry");
-    resourceTransfer(a, "c-telemetry", List.of("birch", "delta"), "cobalt");
+    coopResourceBytes = resourceTransfer(a, "c-telemetry", "birch", "cobalt");
     sh.step(
         "cobalt acknowledges the transfer: resources(transferred) holds, tokens are issued (M-19)");
     sh.cli(a, "cobalt", true, "resource", "ack", "c-telemetry", "--period", "0");
@@ -335,25 +342,67 @@ public final class Demo {
     sh.cli(a, "cobalt", false, "wallet", "balance", "delta");
   }
 
+  /** SPEC M-18: bytes the demo makes up for a resource, the same on every run. */
+  static byte[] resourceBytes(String contractId) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < RESOURCE_BYTES; i++) {
+      text.append(contractId).append(" record ").append(i).append(": sensor 42.0 ok\n");
+    }
+    text.setLength(RESOURCE_BYTES); // ASCII: one byte per char
+    return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
-   * HOOK (s2-resources, SPEC M-18): the off-chain transfer of the resource itself, with its hash
-   * check and encryption, belongs here once {@code alliance resource upload FILE --contract ID} and
-   * {@code alliance resource fetch} exist: each provider uploads, the receiver fetches and the
-   * command checks the hash against the contract. Until then the receiver's acknowledgement below
-   * is its statement that the resource arrived and checked out.
+   * SPEC M-18: the provider stores the resource on its own node and binds its SHA-256 on chain
+   * (competitive: of the ciphertext, sealed to the receiver's key); the receiver's node fetches it
+   * from the provider's and checks it against the chain. Returns the bytes that arrived intact.
    */
-  private void resourceTransfer(
-      DemoAlliance a, String contractId, List<String> providers, String receiver) {
+  private long resourceTransfer(DemoAlliance a, String contractId, String provider, String receiver)
+      throws IOException {
+    boolean sealed = a.spec.mode() == org.alliancechain.config.Mode.COMPETITIVE;
     sh.step(
-        providers
-            + " hand the resource to "
-            + receiver
-            + " off the chain (the upload/fetch commands with their hash check are not in this"
-            + " build yet; "
-            + a.spec.chainId()
-            + " records only the acknowledgement of "
+        provider
+            + " uploads the resource to its own node and binds its SHA-256 to "
             + contractId
-            + ")");
+            + " on chain; "
+            + receiver
+            + "'s node fetches it point to point and checks the hash"
+            + (sealed ? " (encrypted to " + receiver + "'s key, M-18)" : " (M-18)"));
+    Path files = dir.resolve("files");
+    java.nio.file.Files.createDirectories(files);
+    Path source = files.resolve(contractId + ".dat");
+    Path fetched = files.resolve(contractId + "-received.dat");
+    java.nio.file.Files.write(source, resourceBytes(contractId));
+    sh.cli(
+        a,
+        provider,
+        true,
+        "resource",
+        "upload",
+        source.toString(),
+        "--contract",
+        contractId,
+        "--period",
+        "0");
+    sh.cli(
+        a,
+        receiver,
+        true,
+        "resource",
+        "fetch",
+        contractId,
+        "--period",
+        "0",
+        "--out",
+        fetched.toString(),
+        "--timeout",
+        "2m");
+    if (java.nio.file.Files.mismatch(source, fetched) != -1) {
+      throw CliException.failure(fetched + " differs from what " + provider + " uploaded");
+    }
+    long size = java.nio.file.Files.size(fetched);
+    out.printf("   %s received %d bytes, identical to %s's file%n", receiver, size, provider);
+    return size;
   }
 
   private void competitiveWorkflow(DemoAlliance a) throws IOException {
@@ -400,6 +449,7 @@ public final class Demo {
     sh.cli(a, "orion", false, "contract", "show", "c-housings");
     sh.cli(a, "orion", true, "contract", "sign", "c-housings");
     sh.cli(a, "quasar", true, "contract", "sign", "c-housings");
+    compResourceBytes = resourceTransfer(a, "c-housings", "orion", "quasar");
     sh.step(
         "quasar reports the measured quality with its acknowledgement; the rule holds, orion is paid (M-20)");
     sh.cli(a, "quasar", true, "resource", "ack", "c-housings", "--metadata", "patent_value=1500");
@@ -554,6 +604,7 @@ public final class Demo {
       List<String> tftReceivers,
       List<String> trusted,
       long verified,
+      long resourceBytes,
       Optional<GovernanceSteps.Result> governance,
       Optional<CommitteeSteps.Result> committee) {
     sh.awaitAllCaughtUp(a);
@@ -587,6 +638,7 @@ public final class Demo {
         tftReceivers,
         trusted,
         verified,
+        resourceBytes,
         tokens,
         money,
         governance,

@@ -42,6 +42,8 @@ class DemoTest {
     assertThat(coop.announcementReceivers()).isEqualTo(3); // every member but the sender (M-6)
     assertThat(coop.commRoutes()).isEqualTo(3);
     assertThat(coop.commMicros()).isPositive();
+    // SPEC M-18: the resource arrived whole through upload, on-chain hash and checked fetch.
+    assertThat(coop.resourceBytes()).isEqualTo(Demo.RESOURCE_BYTES);
     GovernanceSteps.Result g = coop.governance().orElseThrow();
     // SPEC M-23: stake is the tokens of the first contract (M-19: 100 split 2:1 = 67/33); 67 of
     // 100 voted yes, above the 50% pass share with everyone voting, so the change executes.
@@ -86,6 +88,8 @@ class DemoTest {
     assertThat(comp.tftReceivers()).containsExactlyElementsOf(comp.trusted());
     assertThat(comp.commRoutes()).isEqualTo(2);
     assertThat(comp.commMicros()).isPositive();
+    // SPEC M-18: sealed to quasar's key, fetched, decrypted and identical.
+    assertThat(comp.resourceBytes()).isEqualTo(Demo.RESOURCE_BYTES);
     CommitteeSteps.Result r = comp.committee().orElseThrow();
     // SPEC M-20, M-24: no metadata for the rule's function: a case opens; 3 of the 4-member
     // committee agree on 500 per mille of the 200 reward, so rigel is issued 100.
