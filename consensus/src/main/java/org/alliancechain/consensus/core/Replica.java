@@ -93,6 +93,9 @@ public final class Replica {
   private long lastSyncTick = Long.MIN_VALUE / 2;
   private int syncPeerCursor;
 
+  private final Recovery recovery;
+  private long lastProbeTick = Long.MIN_VALUE / 2;
+
   private long now;
   private long nowMillis = -1;
   private long progressDeadline = -1;
@@ -133,6 +136,10 @@ public final class Replica {
     if (!config.has(PlantedBug.FORGET_SIGNED_ON_RESTART)) {
       restore(restart.log());
     }
+    this.recovery =
+        restart.logMayBeLost() && restart.log().isEmpty() && isValidator()
+            ? Recovery.lostLog(self, config.windowBlocks(), restart.executedHeight())
+            : Recovery.none(self);
   }
 
   // ---------------------------------------------------------------- the one entry point
@@ -193,6 +200,14 @@ public final class Replica {
 
   public int pendingTxCount() {
     return mempool.size();
+  }
+
+  /** While a validator that lost its log recovers it votes on nothing; empty once it may. */
+  public Optional<String> recovering() {
+    return recovery.maySign()
+        ? Optional.empty()
+        : Optional.of(
+            recovery.phase().name().toLowerCase(java.util.Locale.ROOT) + ": " + recovery.why());
   }
 
   /** Rejected messages by reason (for metrics). */
@@ -270,6 +285,32 @@ public final class Replica {
     if (syncTarget > committedSeq && now - lastSyncTick >= config.retransmitTicks()) {
       requestSync();
     }
+    recover();
+  }
+
+  // A replica that lost its log asks every peer for block 1 until it knows the chain is fresh or
+  // not, then follows it until its fence is below the stable checkpoint (docs/consensus.md).
+  private void recover() {
+    if (recovery.maySign()) {
+      return;
+    }
+    if (recovery.isProbing() && now - lastProbeTick >= config.retransmitTicks()) {
+      lastProbeTick = now;
+      for (PublicKey peer : validators.members()) {
+        if (!peer.equals(self)) {
+          out.sendTo(peer, signing.syncRequest(1, 1));
+        }
+      }
+    }
+    if (recovery.update(committedSeq, low, validators.quorum() - 1)) {
+      log.info("{} {}", self.toHex().substring(0, 8), recovery.why());
+      long alliance = recovery.supportedView(validators.weakQuorum());
+      if (alliance > view) {
+        // The others moved on while this replica had no log: a view-change for their view makes
+        // them hand over the new-view that installed it.
+        startViewChange(alliance, "rejoining the view of the others");
+      }
+    }
   }
 
   private void onExecuted(Input.BlockExecuted e) {
@@ -295,6 +336,7 @@ public final class Replica {
       reject(message.sender(), verdict);
       return;
     }
+    recovery.observe(message);
     switch (message) {
       case PrePrepare m -> onPrePrepare(m);
       case Prepare m -> onPrepare(m);
@@ -567,7 +609,7 @@ public final class Replica {
   }
 
   private void sendPrepare(Slot slot) {
-    if (!claimVote(WireCode.PREPARE, view, slot.seq, slot.digest())) {
+    if (!recovery.maySign() || !claimVote(WireCode.PREPARE, view, slot.seq, slot.digest())) {
       return;
     }
     Prepare prepare = signing.prepare(view, slot.seq, slot.digest());
@@ -601,7 +643,9 @@ public final class Replica {
         slot.prepares.values().stream().filter(p -> p.digest().equals(digest)).toList();
     slot.prepared = new PreparedCertificate(slot.prePrepare, matching);
     out.persist.add(new PersistRecord.Prepared(slot.prepared));
-    if (!isValidator() || !claimVote(WireCode.COMMIT, view, slot.seq, digest)) {
+    if (!isValidator()
+        || !recovery.maySign()
+        || !claimVote(WireCode.COMMIT, view, slot.seq, digest)) {
       return;
     }
     Commit commit = signing.commit(view, slot.seq, digest);
@@ -689,6 +733,7 @@ public final class Replica {
   private void maybePropose() {
     if (state != ReplicaState.NORMAL
         || !isPrimary()
+        || !recovery.maySign()
         || committedSeq < low
         || syncTarget > committedSeq) {
       return;
@@ -864,7 +909,7 @@ public final class Replica {
   }
 
   private void startViewChange(long target, String why) {
-    if (target <= view || !isValidator()) {
+    if (target <= view || !isValidator() || !recovery.maySign()) {
       return;
     }
     transitionTo(ReplicaState.VIEW_CHANGE, target, why);
@@ -946,7 +991,7 @@ public final class Replica {
 
   private void buildNewView(Map<PublicKey, ViewChange> vcs) {
     ViewChange own = vcs.get(self);
-    if (own == null) {
+    if (own == null || !recovery.maySign()) {
       return;
     }
     List<ViewChange> chosen = new ArrayList<>();
@@ -1065,6 +1110,12 @@ public final class Replica {
   }
 
   private void onSyncResponse(SyncResponse m) {
+    if (recovery.isProbing()) {
+      recovery.onSyncAnswer(m.sender(), !m.blocks().isEmpty(), validators.quorum() - 1);
+      if (recovery.maySign()) {
+        log.info("{} {}", self.toHex().substring(0, 8), recovery.why());
+      }
+    }
     for (CertifiedBlock block : m.blocks()) {
       long height = block.block().height();
       if (height <= committedSeq
@@ -1081,7 +1132,8 @@ public final class Replica {
       syncedBlocks.put(height, block);
     }
     deliver();
-    if (syncTarget > committedSeq) {
+    // An empty answer (the peer has nothing there) waits for the next retry period.
+    if (syncTarget > committedSeq && !m.blocks().isEmpty()) {
       requestSync();
     }
   }
