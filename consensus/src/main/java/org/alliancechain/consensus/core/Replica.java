@@ -94,6 +94,8 @@ public final class Replica {
   private int syncPeerCursor;
 
   private final Recovery recovery;
+  private final TreeMap<PublicKey, Stall.PeerProgress> peerProgress = new TreeMap<>();
+  private String lastViewChange = "";
   private long lastProbeTick = Long.MIN_VALUE / 2;
 
   private long now;
@@ -210,6 +212,112 @@ public final class Replica {
             recovery.phase().name().toLowerCase(java.util.Locale.ROOT) + ": " + recovery.why());
   }
 
+  /** The last view change this replica made or installed, with its reason; empty if none. */
+  public String lastViewChange() {
+    return lastViewChange;
+  }
+
+  /** Per validator, the highest seq and view of the messages accepted from it. */
+  public Map<PublicKey, Stall.PeerProgress> peerProgress() {
+    return java.util.Collections.unmodifiableMap(peerProgress);
+  }
+
+  private void notePeer(ConsensusMessage m) {
+    long seq;
+    long inView;
+    switch (m) {
+      case PrePrepare x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Prepare x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Commit x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Checkpoint x -> {
+        seq = x.seq();
+        inView = -1;
+      }
+      case ViewChange x -> {
+        seq = x.stableSeq();
+        inView = x.newView();
+      }
+      case NewView x -> {
+        seq = -1;
+        inView = x.view();
+      }
+      case SyncRequest x -> {
+        return;
+      }
+      case SyncResponse x -> {
+        return;
+      }
+    }
+    Stall.PeerProgress was = peerProgress.getOrDefault(m.sender(), new Stall.PeerProgress(0, 0));
+    peerProgress.put(
+        m.sender(), new Stall.PeerProgress(Math.max(was.seq(), seq), Math.max(was.view(), inView)));
+  }
+
+  /** What this replica waits for before it can commit the next block (SPEC M-31, /status). */
+  public Stall stall() {
+    long next = committedSeq + 1;
+    if (!recovery.maySign()) {
+      return new Stall("recovery after a lost log: " + recovery.why(), List.of());
+    }
+    if (syncTarget > committedSeq) {
+      return new Stall("blocks " + next + ".." + syncTarget + " from peers (catch-up)", List.of());
+    }
+    if (state == ReplicaState.VIEW_CHANGE) {
+      Map<PublicKey, ViewChange> vcs = viewChanges.getOrDefault(view, new TreeMap<>());
+      if (vcs.size() < validators.quorum()) {
+        return new Stall(
+            "view-change quorum for view "
+                + view
+                + ": "
+                + vcs.size()
+                + " of "
+                + validators.quorum(),
+            othersThan(vcs.keySet()));
+      }
+      return new Stall(
+          "new-view for view " + view + " from its primary", List.of(checker.primaryOf(view)));
+    }
+    Slot slot = slots.get(next);
+    PublicKey primary = checker.primaryOf(view);
+    if (slot == null || slot.view != view || slot.prePrepare == null) {
+      return mempool.isEmpty()
+          ? new Stall("nothing: no transaction is waiting", List.of())
+          : new Stall(
+              "pre-prepare for seq " + next + " (" + mempool.size() + " transactions waiting)",
+              List.of(primary));
+    }
+    if (!slot.isPreparedIn(view)) {
+      Set<PublicKey> have = new java.util.TreeSet<>(Set.of(primary));
+      slot.prepares.values().stream()
+          .filter(p -> p.digest().equals(slot.digest()))
+          .forEach(p -> have.add(p.sender()));
+      return new Stall(
+          "prepare quorum for seq " + next + ": " + have.size() + " of " + validators.quorum(),
+          othersThan(have));
+    }
+    Set<PublicKey> voted =
+        slot.commits.getOrDefault(view, new TreeMap<>()).values().stream()
+            .filter(c -> c.digest().equals(slot.digest()))
+            .map(Commit::sender)
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    return new Stall(
+        "commit quorum for seq " + next + ": " + voted.size() + " of " + validators.quorum(),
+        othersThan(voted));
+  }
+
+  private List<PublicKey> othersThan(Set<PublicKey> have) {
+    return validators.members().stream().filter(k -> !have.contains(k)).toList();
+  }
+
   /** Rejected messages by reason (for metrics). */
   public Map<String, Long> rejections() {
     return java.util.Collections.unmodifiableMap(rejections);
@@ -224,6 +332,9 @@ public final class Replica {
         "a view change targets a later view");
     log.debug(
         "{} {}@{} -> {}@{}: {}", self.toHex().substring(0, 8), state, view, next, nextView, why);
+    if (nextView > view) {
+      lastViewChange = "view " + view + " -> " + nextView + ": " + why;
+    }
     state = next;
     view = nextView;
   }
@@ -337,6 +448,7 @@ public final class Replica {
       return;
     }
     recovery.observe(message);
+    notePeer(message);
     switch (message) {
       case PrePrepare m -> onPrePrepare(m);
       case Prepare m -> onPrepare(m);

@@ -43,6 +43,7 @@ public final class ConsensusDriver {
   private final AtomicLong committedHeight = new AtomicLong();
   private final Thread thread;
   private volatile boolean running;
+  private volatile Runnable tickObserver = () -> {};
 
   public ConsensusDriver(
       Replica replica,
@@ -62,6 +63,14 @@ public final class ConsensusDriver {
     this.tickMillis = tickMillis;
     this.committedHeight.set(replica.committedSeq());
     this.thread = new Thread(this::loop, "consensus-" + name);
+  }
+
+  /**
+   * Runs {@code observer} on the driver's thread after every tick: the only safe moment for others
+   * to read the replica (the node's status and metrics snapshots).
+   */
+  public void afterEveryTick(Runnable observer) {
+    this.tickObserver = observer;
   }
 
   public void start() {
@@ -118,6 +127,7 @@ public final class ConsensusDriver {
         if (clock.millis() >= nextTick) {
           nextTick += tickMillis;
           handle(new Input.Tick(clock.millis()));
+          tickObserver.run();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
