@@ -122,7 +122,9 @@ final class ApiRoutes {
     CommitCertificate c = certified.certificate();
     List<ApiViews.Vote> votes = new ArrayList<>();
     for (CommitCertificate.Vote v : c.votes()) {
-      votes.add(new ApiViews.Vote(v.validator(), "", v.signature().toHex()));
+      votes.add(
+          new ApiViews.Vote(
+              v.validator(), validatorKey(node, v.validator()), v.signature().toHex()));
     }
     return new ApiViews.BlockView(
         h.height(),
@@ -277,6 +279,12 @@ final class ApiRoutes {
               m.isValidator()));
     }
     return new ApiViews.Members(members, node.genesis().gatewayKey().toHex());
+  }
+
+  // The genesis set names the signers until the DAO changes the set; then the index is shown alone.
+  private static String validatorKey(Node node, int index) {
+    var set = node.genesis().validatorSet();
+    return index < set.size() ? set.get(index).toHex() : "";
   }
 
   static ApiViews.Status status(Node node) {
