@@ -34,12 +34,18 @@ final class ApiRoutes {
     router.post("/tx", r -> submit(node, r));
     router.get(
         "/tx/{hash}", r -> ApiResponse.ok(txStatus(node, hash(r.pathParam("hash"), "hash"))));
-    router.get("/blocks/{height}", r -> ApiResponse.ok(blockView(block(node, r))));
+    router.get("/blocks/{height}", r -> ApiResponse.ok(blockView(node, block(node, r))));
     router.get("/blocks/{height}/raw", r -> raw(node, r));
     router.get("/state/{key}", r -> ApiResponse.ok(stateProof(node, r)));
     router.get("/accounts/{key}", r -> ApiResponse.ok(account(node, r.pathParam("key"))));
     router.post("/announcements", r -> announce(node, r));
     router.post("/announcements/trusted", r -> announceTrusted(node, r));
+    router.post(
+        "/announcements/{id}/answered",
+        r -> {
+          node.trees().answered(hash(r.pathParam("id"), "id"));
+          return ApiResponse.json(202, new ApiViews.Announced(r.pathParam("id"), "tft"));
+        });
     router.get("/announcements", r -> ApiResponse.ok(node.trees().received()));
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
@@ -117,7 +123,7 @@ final class ApiRoutes {
         new ApiViews.RawBlock(block.block().height(), Hex.encode(block.encode())));
   }
 
-  static ApiViews.BlockView blockView(CertifiedBlock certified) {
+  static ApiViews.BlockView blockView(Node node, CertifiedBlock certified) {
     BlockHeader h = certified.block().header();
     CommitCertificate c = certified.certificate();
     List<ApiViews.Vote> votes = new ArrayList<>();

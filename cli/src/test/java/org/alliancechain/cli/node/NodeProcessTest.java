@@ -302,8 +302,62 @@ class NodeProcessTest {
     }
   }
 
+  // SPEC M-7: a TFT request goes to the trusted provider only; unanswered at its deadline it is
+  // opened to the rest of the alliance, answered it is not.
   @Test
   @Order(5)
+  void anUnansweredTrustFirstRequestIsOpenedToTheRestAtItsDeadline() throws Exception {
+    String answered = trusted("acme", "offer wanted: 5 t of recycled steel", 1_500);
+    HttpResponse<String> mark = post("acme", "/announcements/" + answered + "/answered", Map.of());
+    assertThat(mark.statusCode()).as(mark.body()).isEqualTo(202);
+    String text = "offer wanted: 20 t of recycled steel";
+    trusted("acme", text, 1_500);
+    await("birch, trusted, receives it", () -> received("birch", text));
+    for (String rest : List.of("cobalt", "delta", FOLLOWER)) {
+      await(rest + " receives it once the deadline passed", () -> received(rest, text));
+      // The answered request had the same deadline, set earlier: it was never opened.
+      assertThat(received(rest, "5 t of recycled steel")).as(rest).isFalse();
+    }
+    await("birch received the answered one too", () -> received("birch", "5 t of recycled steel"));
+  }
+
+  private static String trusted(String from, String text, long deadlineMillis) throws Exception {
+    HttpResponse<String> response =
+        post(
+            from,
+            "/announcements/trusted",
+            Map.of(
+                "text",
+                text,
+                "trusted",
+                List.of(Map.of("member", "birch", "trustMicros", 900_000)),
+                "option",
+                "direct",
+                "deadlineMillis",
+                deadlineMillis,
+                "openToRest",
+                true));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return read(response.body(), ApiViews.Announced.class).id();
+  }
+
+  private static boolean received(String member, String text) {
+    return alliance.get(member, "/announcements").map(r -> r.body().contains(text)).orElse(false);
+  }
+
+  private static HttpResponse<String> post(String member, String path, Object body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api(member).resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(6)
   void aSecondProcessOnTheSameDataFolderIsRefused() throws Exception {
     Path config = alliance.nodeDir("acme").resolve("node.yaml");
     ProcessBuilder second =
@@ -329,7 +383,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theOthersKeepCommittingWhileAValidatorIsDownAndItCatchesUp() throws Exception {
     String down = nonPrimary();
     alliance.kill(down);
@@ -343,7 +397,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aKilledPrimaryIsReplacedByAViewChange() throws Exception {
     String primary = status("acme").consensus().primary();
     long viewBefore = status("acme").consensus().view();
@@ -364,7 +418,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void sigtermStopsANodeCleanlyWithExitCodeZero() throws Exception {
     String member =
         alliance.members().stream().filter(alliance::isRunning).findFirst().orElseThrow();
@@ -385,7 +439,7 @@ class NodeProcessTest {
   // peers' certified blocks, votes on nothing until its fence is below a stable checkpoint
   // (docs/consensus.md, "A validator that lost its log"), then votes again.
   @Test
-  @Order(7)
+  @Order(8)
   void aValidatorRestartedWithAnEmptyDataFolderRebuildsAndRejoinsConsensus() throws Exception {
     String wiped = nonPrimary();
     alliance.kill(wiped);
