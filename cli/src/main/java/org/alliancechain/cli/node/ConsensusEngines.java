@@ -135,6 +135,10 @@ public final class ConsensusEngines {
 
     private void registerMetrics(org.alliancechain.p2p.metrics.MetricsRegistry metrics) {
       metrics.gauge("alliance_consensus_view", "current PBFT view", () -> viewSnapshot);
+      metrics.gauge(
+          "alliance_consensus_recovering",
+          "1 while a validator that lost its consensus log may not vote",
+          () -> recoveringSnapshot.isEmpty() ? 0 : 1);
       metrics.counterFrom(
           "alliance_consensus_view_changes_total",
           "view changes started",

@@ -236,6 +236,7 @@ class NodeProcessTest {
             "alliance_mempool_size",
             "alliance_consensus_view",
             "alliance_consensus_view_changes_total",
+            "alliance_consensus_recovering",
             "tree_f_aco_microseconds",
             "tree_f_acm_microseconds",
             "tree_f_aco_routes");
