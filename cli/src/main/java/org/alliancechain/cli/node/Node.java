@@ -63,6 +63,7 @@ public final class Node implements AutoCloseable {
   private final GenesisDirectory directory;
   private final MetricsRegistry.Counter txRejected;
   private final MetricsRegistry.Counter blocksCommitted;
+  private final CommitMetrics commitMetrics;
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
@@ -88,6 +89,7 @@ public final class Node implements AutoCloseable {
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 
   /**
@@ -248,6 +250,7 @@ public final class Node implements AutoCloseable {
     if (result instanceof ExecutionResult.Committed committed) {
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
+      commitMetrics.onCommitted(block.block());
       refreshMembership();
       blockEvents.publish(
           "block",
