@@ -33,7 +33,11 @@ class PeerNetworkTest {
         200,
         1_000,
         20,
-        200);
+        200,
+        4,
+        1_000,
+        60_000,
+        60_000);
   }
 
   record Received(PublicKey sender, String text) {}
