@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.alliancechain.cli.node.ByzantineMode;
 import org.alliancechain.cli.node.ConsensusEngines;
 import org.alliancechain.cli.node.Node;
 import org.alliancechain.cli.node.NodeException;
@@ -46,6 +47,12 @@ final class NodeCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+      try {
+        // Refuse a test-only Byzantine switch without its acknowledgement before touching data.
+        var unused = ByzantineMode.fromProperties(System.getProperties());
+      } catch (NodeException e) {
+        throw CliException.failure(e.getMessage());
+      }
       NodeConfigParser.Loaded loaded;
       try {
         loaded = NodeConfigParser.load(config);

@@ -43,7 +43,7 @@ public final class ConsensusEngines {
               + " is not a validator; nodes without the alliance role"
               + " cannot follow the chain yet (block sync for followers is not built)");
     }
-    return new Validator(node);
+    return new Validator(node, ByzantineMode.fromProperties(System.getProperties()));
   }
 
   /** The protocol parameters every validator derives alike from the genesis. */
@@ -69,11 +69,12 @@ public final class ConsensusEngines {
         Set.of());
   }
 
-  private static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
+  static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
     private final ValidatorSet validators;
+    private final ConsensusEdge edge;
     // Written on the driver thread (the only one that touches the replica), read by the API and
     // metrics threads: the replica's own maps are not safe to read from elsewhere.
     private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
@@ -81,7 +82,7 @@ public final class ConsensusEngines {
     private volatile long viewChangesSnapshot;
     private volatile String phaseSnapshot = "normal";
 
-    Validator(Node node) {
+    Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
       this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
@@ -90,25 +91,32 @@ public final class ConsensusEngines {
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load());
-      this.replica =
-          new Replica(config(node), node.key(), validators, SignatureVerifier.ED25519, restart);
+      SignatureVerifier verifier = new SignatureMemo();
+      this.replica = new Replica(config(node), node.key(), validators, verifier, restart);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
+      Signing signing = new Signing(node.genesis().chainId(), node.key());
+      Transport transport =
+          byzantine.isPresent()
+              ? new ByzantineTransport(this, node, signing, byzantine.get())
+              : this;
       this.driver =
           new ConsensusDriver(
               replica,
-              this,
+              transport,
               log,
               this,
-              new Signing(node.genesis().chainId(), node.key()),
+              signing,
               Clock.systemUTC(),
               tickMillis,
               node.self().name());
-      node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
+      this.edge =
+          new ConsensusEdge(node.genesis().chainId(), verifier, node.network(), driver::onMessage);
+      node.mux().register(ChannelMux.Channel.CONSENSUS, edge);
       snapshot();
       registerMetrics(node.metrics());
     }
 
-    private void snapshot() {
+    void snapshot() {
       rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
@@ -135,7 +143,8 @@ public final class ConsensusEngines {
         metrics.counterFrom(
             "alliance_consensus_invalid_messages_total",
             "consensus messages rejected, by reason",
-            () -> rejectionsSnapshot.getOrDefault(reason, 0L),
+            // The edge's refusals never reach the replica: one family, two sources.
+            () -> rejectionsSnapshot.getOrDefault(reason, 0L) + edge.rejectedCount(reason),
             "reason",
             reason);
       }
@@ -189,7 +198,9 @@ public final class ConsensusEngines {
 
     @Override
     public void penalize(PublicKey peer) {
+      // The replica names a proven signer: every message it judges passed the edge's check.
       LOG.warn("peer {} keeps sending invalid consensus messages", node.memberName(peer));
+      node.network().penalize(peer, org.alliancechain.p2p.Penalty.REPEATED_INVALID);
     }
 
     // BlockExecutor
