@@ -105,9 +105,19 @@ class ByzantineProcessTest {
   }
 
   @AfterAll
-  static void stopAlliance() {
+  static void stopAlliance() throws IOException {
     if (alliance != null) {
       alliance.close();
+      String keep = System.getProperty("byzantine.logs");
+      if (keep != null) { // -Dbyzantine.logs=FOLDER keeps the node logs of the run
+        Files.createDirectories(Path.of(keep));
+        for (String m : alliance.members()) {
+          Files.copy(
+              alliance.logFile(m),
+              Path.of(keep, m + ".log"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
     }
   }
 
@@ -148,7 +158,7 @@ class ByzantineProcessTest {
     int transfers = 0;
     // Keep a steady trickle of transfers until every honest node has banned the offender; each
     // must commit on all three honest nodes (progress while under attack).
-    while (!allHonestBanned()) {
+    while (!allHonestBanned() || transfers < 3) {
       assertThat(System.nanoTime()).as("ban not reached; logs in " + dir).isLessThan(deadline);
       String via = honest.get(transfers % honest.size());
       String tx = submit(via, keys.get("birch"), new TokenTx.TransferMoney(key("cobalt"), 1));
@@ -176,6 +186,124 @@ class ByzantineProcessTest {
     assertSameChain(honest);
     var delta = alliance.get(honest.get(0), "/accounts/" + key("delta").toHex()).orElseThrow();
     assertThat(read(delta.body(), ApiViews.AccountView.class).money()).isEqualTo(7);
+  }
+
+  // SPEC M-26 (signed, nonce, chain id), M-22 (amounts): each refused with its reason, the
+  // ledger unchanged, the node still serving. Unit-level twins: TxRulesTest, NonceRuleTest,
+  // MempoolTest, Ed25519ProfileTest.malleatedSignaturesWithSPlusMultiplesOfLFail, WalletTest.
+  @Test
+  @Order(3)
+  void hostileTransactionsAreRefusedWithTheirReasonAndChangeNothing() throws Exception {
+    String via = honest.get(0);
+    KeyPair birch = keys.get("birch");
+    ApiViews.AccountView before = account(via, birch.publicKey());
+    String headBefore = status(via).headHash();
+    Transaction good = transfer(birch, chainId, before.nonce(), key("cobalt"), 5);
+
+    byte[] flipped = good.signature().toBytes();
+    flipped[3] ^= 0x01;
+    assertRefused(via, withSignature(good, flipped), "bad_signature");
+    assertRefused(via, withSignature(good, plusL(good.signature().toBytes())), "bad_signature");
+    assertRefused(
+        via, transfer(birch, "another-chain", before.nonce(), key("cobalt"), 5), "wrong_chain_id");
+    assertRefused(
+        via, transfer(birch, chainId, before.nonce() - 1, key("cobalt"), 5), "nonce_used");
+    assertRefused(
+        via,
+        transfer(birch, chainId, before.nonce() + 1_000_000, key("cobalt"), 5),
+        "nonce_too_far");
+    byte[] notHex = JSON.writeValueAsBytes(new ApiViews.SubmitRequest("zz" + "00".repeat(40)));
+    assertThat(post(via, notHex).body()).contains("bad_hex");
+    byte[] truncated =
+        JSON.writeValueAsBytes(
+            new ApiViews.SubmitRequest(Hex.encode(good.encode()).substring(0, 100)));
+    assertThat(post(via, truncated).body()).contains("bad_transaction");
+    // A key that is no member (the same check refuses a member the DAO removed, SPEC M-23;
+    // DaoTest.anAdmittedMemberCanTransactAndARemovedOneCannot).
+    KeyPair stranger = KeyPair.fromSeed(new byte[32]);
+    assertRefused(via, transfer(stranger, chainId, 0, key("cobalt"), 5), "not_member");
+    assertThat(account(via, birch.publicKey()).money()).isEqualTo(before.money());
+    assertThat(account(via, birch.publicKey()).nonce()).isEqualTo(before.nonce());
+    assertThat(status(via).headHash()).isEqualTo(headBefore);
+
+    // Overflow: the gateway's deposit is well formed, so it is ordered, and fails in execution
+    // without wrapping anyone's balance (WalletTest.overflowFailsInsteadOfWrapping, on one node).
+    String overflow =
+        submit(
+            via, gateway, new TokenTx.Deposit(key("birch"), Long.MAX_VALUE - before.money() + 1));
+    await("overflow deposit ordered", () -> committedOn(overflow, honest));
+    var outcome = alliance.get(via, "/tx/" + overflow).orElseThrow();
+    ApiViews.TxStatus st = read(outcome.body(), ApiViews.TxStatus.class);
+    assertThat(st.success()).isFalse();
+    assertThat(st.code()).isEqualTo("overflow");
+    assertThat(account(via, birch.publicKey()).money()).isEqualTo(before.money());
+
+    // Still serving: the untouched transaction commits everywhere honest, with one chain.
+    assertThat(post(via, hexBody(good)).statusCode()).isEqualTo(202);
+    await("good transfer committed", () -> committedOn(good.hash().toHex(), honest));
+    assertThat(account(honest.get(2), birch.publicKey()).money()).isEqualTo(before.money() - 5);
+    assertSameChain(honest);
+  }
+
+  private static Transaction transfer(
+      KeyPair signer, String chain, long nonce, PublicKey to, long amount) {
+    TokenTx tx = new TokenTx.TransferMoney(to, amount);
+    return Transaction.sign(signer, chain, nonce, tx.kind().code(), TxCodec.encode(tx));
+  }
+
+  private static Transaction withSignature(Transaction tx, byte[] signature) {
+    return new Transaction(
+        tx.chainId(),
+        tx.sender(),
+        tx.nonce(),
+        tx.kind(),
+        tx.payload(),
+        org.alliancechain.core.crypto.Signature.of(signature));
+  }
+
+  /** The same signature with S replaced by S + L (RFC 8032 §5.1.7 requires S < L). */
+  private static byte[] plusL(byte[] signature) {
+    java.math.BigInteger l =
+        java.math.BigInteger.TWO
+            .pow(252)
+            .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+    byte[] le = java.util.Arrays.copyOfRange(signature, 32, 64);
+    byte[] be = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      be[i] = le[31 - i];
+    }
+    byte[] sum = new java.math.BigInteger(1, be).add(l).toByteArray();
+    byte[] out = signature.clone();
+    java.util.Arrays.fill(out, 32, 64, (byte) 0);
+    for (int i = 0; i < Math.min(32, sum.length); i++) {
+      out[32 + i] = sum[sum.length - 1 - i];
+    }
+    return out;
+  }
+
+  private static void assertRefused(String via, Transaction tx, String reason) throws Exception {
+    HttpResponse<String> response = post(via, hexBody(tx));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("\"" + reason + "\"");
+  }
+
+  private static byte[] hexBody(Transaction tx) throws IOException {
+    return JSON.writeValueAsBytes(new ApiViews.SubmitRequest(Hex.encode(tx.encode())));
+  }
+
+  private static HttpResponse<String> post(String via, byte[] body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api(via).resolve("/tx"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ApiViews.AccountView account(String via, PublicKey key) {
+    var response = alliance.get(via, "/accounts/" + key.toHex()).orElseThrow();
+    return read(response.body(), ApiViews.AccountView.class);
   }
 
   private static String invalid(String reason) {
