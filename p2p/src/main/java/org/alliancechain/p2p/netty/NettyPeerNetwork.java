@@ -318,7 +318,7 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   void linkEstablished(PeerChannelHandler link) {
     PublicKey peer = link.peer();
-    if (closed) {
+    if (closed || isBanned(peer)) {
       link.close();
       return;
     }
@@ -326,6 +326,12 @@ public final class NettyPeerNetwork implements PeerNetwork {
     if (old != null) {
       log.info("link to {} replaced by a newer one", peer);
       old.close();
+    }
+    if (isBanned(peer)) {
+      // Banned while this handshake was finishing: penalize() closed the link it saw, not this one.
+      links.remove(peer, link);
+      link.close();
+      return;
     }
     if (link.dialed().isPresent()) {
       synchronized (dialLock) {
