@@ -56,6 +56,9 @@ class HostilePeerTest {
     List<PeerNetworkTest.Node> m = startMembers(2);
     PeerNetworkTest.Node a = m.get(0);
     PeerNetworkTest.Node b = m.get(1); // the larger key: a dials it, b never redials a
+    // b stays a member but with no address, so a does not redial it between the raw sessions
+    // below (a redialed link would replace a raw one before its bad frame is read).
+    directory.put(b.key.publicKey(), java.util.Optional.empty());
     int violations = PeerScoresScale.violationsToBan(Penalty.PROTOCOL_VIOLATION);
     for (int i = 0; i < violations; i++) {
       try (RawPeer raw = new RawPeer(a.net.port())) {
