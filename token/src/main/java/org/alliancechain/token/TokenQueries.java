@@ -15,6 +15,7 @@ import org.alliancechain.token.issuance.Issued;
 import org.alliancechain.token.report.AmeliorationReport;
 import org.alliancechain.token.state.Account;
 import org.alliancechain.token.state.Codecs;
+import org.alliancechain.token.state.Endpoint;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.Member;
@@ -73,6 +74,11 @@ public final class TokenQueries {
    */
   public ValidatorSet pendingValidatorSet(long height) {
     return ledger.validators().effectiveAt(height);
+  }
+
+  /** Where a member the DAO admitted listens, if the proposal said. */
+  public Optional<Endpoint> endpoint(PublicKey key) {
+    return ledger.endpoint(key);
   }
 
   /** The validator set record itself: the set in force and the scheduled changes. */

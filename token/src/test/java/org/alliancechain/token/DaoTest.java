@@ -159,7 +159,12 @@ class DaoTest {
         propose(
             h,
             0,
-            new DaoAction.AdmitMember(newcomer.publicKey(), "newco", Set.of(Role.CORPORATION)));
+            new DaoAction.AdmitMember(
+                newcomer.publicKey(),
+                "newco",
+                Set.of(Role.CORPORATION),
+                java.util.Optional.of(
+                    new org.alliancechain.token.state.Endpoint("10.0.0.9", 7105, 8105))));
     long remove = propose(h, 1, new DaoAction.RemoveMember(h.pk(3)));
     var votes = new java.util.ArrayList<org.alliancechain.core.tx.Transaction>();
     for (int m = 0; m < 3; m++) {
@@ -170,6 +175,9 @@ class DaoTest {
         .allMatch(o -> o.success());
     h.emptyBlocks(6);
     assertThat(h.q().member(newcomer.publicKey()).orElseThrow().active()).isTrue();
+    // the other nodes learn where to dial the newcomer from the ledger (SPEC M-23)
+    assertThat(h.q().endpoint(newcomer.publicKey()).orElseThrow().toString())
+        .isEqualTo("10.0.0.9:7105:8105");
     assertThat(h.one(h.tx(h.m(0), new TokenTx.TransferTokens(newcomer.publicKey(), 5))).success())
         .isTrue();
     assertThat(h.one(h.tx(newcomer, new TokenTx.TransferTokens(h.pk(0), 5))).success()).isTrue();

@@ -48,6 +48,7 @@ final class DaoExecutor {
       return false;
     }
     ledger.putMember(new Member(a.key(), a.name(), a.roles(), true, height));
+    a.endpoint().ifPresent(e -> ledger.putEndpoint(a.key(), e));
     ledger.putAccount(a.key(), ledger.account(a.key()));
     return true;
   }
