@@ -35,14 +35,12 @@ public final class ConsensusEngines {
 
   private ConsensusEngines() {}
 
+  /**
+   * A validator runs the PBFT replica; a follower (a member without the alliance role) runs the
+   * same replica, which signs nothing for a key outside the validator set: it certifies blocks from
+   * the validators' commit votes, fetches the rest by block sync, and verifies every certificate.
+   */
   public static ConsensusEngine forNode(Node node) {
-    if (!node.self().isValidator()) {
-      throw new NodeException(
-          "member "
-              + node.self().name()
-              + " is not a validator; nodes without the alliance role"
-              + " cannot follow the chain yet (block sync for followers is not built)");
-    }
     return new Validator(node);
   }
 
@@ -73,7 +71,9 @@ public final class ConsensusEngines {
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
-    private final ValidatorSet validators;
+    // the replica's current set, refreshed with the other snapshots (it changes at epoch
+    // boundaries)
+    private volatile ValidatorSet validators;
     // Written on the driver thread (the only one that touches the replica), read by the API and
     // metrics threads: the replica's own maps are not safe to read from elsewhere.
     private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
@@ -83,15 +83,19 @@ public final class ConsensusEngines {
 
     Validator(Node node) {
       this.node = node;
-      this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
       AreaConsensusStore log = new AreaConsensusStore(store.consensus());
       long head = store.head();
+      // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
+      // committed ledger (the one source; a restarted node resumes between a decision and its
+      // activation with both).
+      this.validators = node.validatorsAt(head + 1);
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load());
       this.replica =
           new Replica(config(node), node.key(), validators, SignatureVerifier.ED25519, restart);
+      node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
       this.driver =
           new ConsensusDriver(
@@ -110,6 +114,7 @@ public final class ConsensusEngines {
 
     private void snapshot() {
       rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
+      validators = replica.validators();
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
       phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
@@ -199,12 +204,17 @@ public final class ConsensusEngines {
       long height = block.block().height();
       if (height <= node.store().head()) {
         // Already stored (caught up while this commit was in flight): same chain, same root.
-        return new Executed(node.store().stateRoot(height).orElseThrow(), Optional.empty());
+        return new Executed(
+            node.store().stateRoot(height).orElseThrow(),
+            node.validatorSchedule().decidedAt(height));
       }
       snapshot();
       ExecutionResult result = node.finalizeBlock(block);
       return switch (result) {
-        case ExecutionResult.Committed c -> new Executed(c.stateRoot(), Optional.empty());
+        case ExecutionResult.Committed c ->
+            // the change the DAO decided in this block, with the activation height the ledger
+            // computed; the replica schedules it as it is
+            new Executed(c.stateRoot(), node.validatorSchedule().decidedAt(height));
         case ExecutionResult.Rejected r ->
             throw new AssertionError(
                 "consensus committed block "
