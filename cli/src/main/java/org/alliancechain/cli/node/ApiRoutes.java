@@ -44,6 +44,7 @@ final class ApiRoutes {
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
+    MembershipRoutes.register(router, node);
     return router;
   }
 
@@ -276,6 +277,7 @@ final class ApiRoutes {
               m.roles().stream().map(r -> r.specName()).toList(),
               m.isValidator()));
     }
+    MembershipRoutes.admittedMembers(node).forEach(members::add);
     return new ApiViews.Members(members, node.genesis().gatewayKey().toHex());
   }
 
