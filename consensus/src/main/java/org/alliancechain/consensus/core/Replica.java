@@ -1061,7 +1061,12 @@ public final class Replica {
     do {
       peer = validators.get(syncPeerCursor++ % validators.size());
     } while (peer.equals(self));
-    long to = Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX);
+    long to =
+        Math.min(
+            Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX), knownSetLimit());
+    if (to <= committedSeq) {
+      return; // the blocks committed so far must execute first (a change may be in them)
+    }
     out.sendTo(peer, signing.syncRequest(committedSeq + 1, to));
   }
 
@@ -1070,6 +1075,7 @@ public final class Replica {
       long height = block.block().height();
       if (height <= committedSeq
           || height > committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX
+          || height > knownSetLimit()
           || !isInCurrentEpoch(height)) {
         continue;
       }
@@ -1123,6 +1129,15 @@ public final class Replica {
     Invariants.check(
         change.activationHeight() > committedSeq + 1, "a restored change is not in force yet");
     scheduledValidators.put(change.activationHeight(), change.validators());
+  }
+
+  /**
+   * The highest height whose validator set this replica surely knows: a change the ledger decides
+   * in a block not yet executed here takes effect beyond it (ValidatorChange.activationHeight), so
+   * a syncing replica fetches at most this far before executing what it has.
+   */
+  private long knownSetLimit() {
+    return executedHeight + config.windowBlocks();
   }
 
   private boolean isInCurrentEpoch(long seq) {
