@@ -63,10 +63,12 @@ public final class Node implements AutoCloseable {
   private final GenesisDirectory directory;
   private final MetricsRegistry.Counter txRejected;
   private final MetricsRegistry.Counter blocksCommitted;
+  private final CommitMetrics commitMetrics;
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
   private volatile Trees trees;
+  private volatile Resources resources;
   private volatile boolean accepting = true;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
@@ -85,6 +87,7 @@ public final class Node implements AutoCloseable {
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 
   /**
@@ -178,6 +181,7 @@ public final class Node implements AutoCloseable {
 
   private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
     mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
+    resources = new Resources(this);
     PeerNetworkConfig peerConfig =
         new PeerNetworkConfig(
             key,
@@ -285,6 +289,7 @@ public final class Node implements AutoCloseable {
     if (result instanceof ExecutionResult.Committed committed) {
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
+      commitMetrics.onCommitted(block.block());
       refreshMembership();
       blockEvents.publish(
           "block",
@@ -371,6 +376,11 @@ public final class Node implements AutoCloseable {
     return trees;
   }
 
+  /** Off-chain resources: uploads, serving and fetching (SPEC M-18). */
+  public Resources resources() {
+    return resources;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -391,6 +401,9 @@ public final class Node implements AutoCloseable {
     }
     if (trees != null) {
       trees.close();
+    }
+    if (resources != null) {
+      resources.close();
     }
     if (network != null) {
       network.close();
