@@ -61,7 +61,8 @@ final class NodeCommand {
       }
       NodeConfig nodeConfig = loaded.config();
       setLogLevel(nodeConfig.logLevel());
-      KeyPair key = loadKey(nodeConfig, loaded.genesis().member(nodeConfig.member()).orElseThrow());
+      // empty for a member the DAO admitted after genesis (node.yaml says admitted-by-dao)
+      KeyPair key = loadKey(nodeConfig, loaded.genesis().member(nodeConfig.member()));
       Node node;
       try {
         node = Node.start(nodeConfig, loaded.genesis(), key, ConsensusEngines::forNode);
@@ -78,7 +79,7 @@ final class NodeCommand {
       return AllianceCommand.EXIT_OK;
     }
 
-    private static KeyPair loadKey(NodeConfig config, GenesisMember member) {
+    private static KeyPair loadKey(NodeConfig config, java.util.Optional<GenesisMember> genesis) {
       char[] passphrase = Passphrases.read(config.passphraseFile(), config.passphraseEnv());
       KeyPair key;
       try {
@@ -92,6 +93,10 @@ final class NodeCommand {
         throw CliException.failure(
             "cannot read the key file " + config.keyFile() + ": " + e.getMessage());
       }
+      if (genesis.isEmpty()) {
+        return key;
+      }
+      GenesisMember member = genesis.get();
       if (!key.publicKey().equals(member.publicKey())) {
         throw CliException.failure(
             "the key file "

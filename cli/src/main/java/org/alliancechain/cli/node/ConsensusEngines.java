@@ -71,8 +71,10 @@ public final class ConsensusEngines {
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
-    private final ValidatorSet validators;
     private final ConsensusEdge edge;
+    // the replica's current set, refreshed with the other snapshots (it changes at epoch
+    // boundaries)
+    private volatile ValidatorSet validators;
     // Written on the driver thread (the only one that touches the replica), read by the API and
     // metrics threads: the replica's own maps are not safe to read from elsewhere.
     private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
@@ -89,16 +91,20 @@ public final class ConsensusEngines {
 
     Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
-      this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
       AreaConsensusStore log = new AreaConsensusStore(store.consensus());
       long head = store.head();
+      // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
+      // committed ledger (the one source; a restarted node resumes between a decision and its
+      // activation with both).
+      this.validators = node.validatorsAt(head + 1);
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
       // An empty log may be a wiped data folder: the replica recovers before it votes.
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
       SignatureVerifier verifier = new SignatureMemo();
       this.replica = new Replica(config(node), node.key(), validators, verifier, restart);
+      node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
       Signing signing = new Signing(node.genesis().chainId(), node.key());
       Transport transport =
@@ -125,6 +131,7 @@ public final class ConsensusEngines {
 
     void snapshot() {
       rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
+      validators = replica.validators();
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
       phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
@@ -238,12 +245,17 @@ public final class ConsensusEngines {
       long height = block.block().height();
       if (height <= node.store().head()) {
         // Already stored (caught up while this commit was in flight): same chain, same root.
-        return new Executed(node.store().stateRoot(height).orElseThrow(), Optional.empty());
+        return new Executed(
+            node.store().stateRoot(height).orElseThrow(),
+            node.validatorSchedule().decidedAt(height));
       }
       snapshot();
       ExecutionResult result = node.finalizeBlock(block);
       return switch (result) {
-        case ExecutionResult.Committed c -> new Executed(c.stateRoot(), Optional.empty());
+        case ExecutionResult.Committed c ->
+            // the change the DAO decided in this block, with the activation height the ledger
+            // computed; the replica schedules it as it is
+            new Executed(c.stateRoot(), node.validatorSchedule().decidedAt(height));
         case ExecutionResult.Rejected r ->
             throw new AssertionError(
                 "consensus committed block "
