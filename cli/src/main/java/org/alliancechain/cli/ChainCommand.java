@@ -199,7 +199,7 @@ final class ChainCommand {
     public Integer call() {
       Genesis genesis = genesis(options, genesisFile);
       NodeClient client = options.client();
-      LightClient light = new LightClient(client, genesis.chainId(), genesis.validatorSet());
+      LightClient light = new LightClient(client, genesis);
       long head = light.head();
       LightClient.RangeResult result = light.verifyRange(from, head);
       PrintWriter w = out(spec);
@@ -214,7 +214,7 @@ final class ChainCommand {
                 + f.verdict());
       }
       w.printf(
-          "verified %d blocks (%d..%d) from %s against the genesis validator set%n",
+          "verified %d blocks (%d..%d) from %s against the validator set in force at each height%n",
           result.verified(), from, head, client.base());
       if (result.lastHash() != null) {
         w.printf("head %d %s%n", head, result.lastHash());

@@ -52,6 +52,7 @@ final class ApiRoutes {
     WorkflowRoutes.register(router, node);
     ResourceRoutes.register(router, node);
     AmendmentRoutes.register(router, node);
+    MembershipRoutes.register(router, node);
     return router;
   }
 
@@ -286,6 +287,7 @@ final class ApiRoutes {
               m.roles().stream().map(r -> r.specName()).toList(),
               m.isValidator()));
     }
+    MembershipRoutes.admittedMembers(node).forEach(members::add);
     return new ApiViews.Members(members, node.genesis().gatewayKey().toHex());
   }
 

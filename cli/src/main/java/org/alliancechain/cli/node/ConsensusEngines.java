@@ -41,7 +41,7 @@ public final class ConsensusEngines {
    * the validators' commit votes, fetches the rest by block sync, and verifies every certificate.
    */
   public static ConsensusEngine forNode(Node node) {
-    return new Validator(node);
+    return new Validator(node, ByzantineMode.fromProperties(System.getProperties()));
   }
 
   /** The protocol parameters every validator derives alike from the genesis. */
@@ -67,11 +67,14 @@ public final class ConsensusEngines {
         Set.of());
   }
 
-  private static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
+  static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
-    private final ValidatorSet validators;
+    private final ConsensusEdge edge;
+    // the replica's current set, refreshed with the other snapshots (it changes at epoch
+    // boundaries)
+    private volatile ValidatorSet validators;
     // Written on the driver thread (the only one that touches the replica), read by the API and
     // metrics threads: the replica's own maps are not safe to read from elsewhere.
     private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
@@ -86,37 +89,49 @@ public final class ConsensusEngines {
         progressSnapshot = java.util.Map.of();
     private long ticks; // driver thread only
 
-    Validator(Node node) {
+    Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
-      this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
       AreaConsensusStore log = new AreaConsensusStore(store.consensus());
       long head = store.head();
+      // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
+      // committed ledger (the one source; a restarted node resumes between a decision and its
+      // activation with both).
+      this.validators = node.validatorsAt(head + 1);
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
       // An empty log may be a wiped data folder: the replica recovers before it votes.
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
-      this.replica =
-          new Replica(config(node), node.key(), validators, SignatureVerifier.ED25519, restart);
+      SignatureVerifier verifier = new SignatureMemo();
+      this.replica = new Replica(config(node), node.key(), validators, verifier, restart);
+      node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
+      Signing signing = new Signing(node.genesis().chainId(), node.key());
+      Transport transport =
+          byzantine.isPresent()
+              ? new ByzantineTransport(this, node, signing, byzantine.get())
+              : this;
       this.driver =
           new ConsensusDriver(
               replica,
-              this,
+              transport,
               log,
               this,
-              new Signing(node.genesis().chainId(), node.key()),
+              signing,
               Clock.systemUTC(),
               tickMillis,
               node.self().name());
-      node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
+      this.edge =
+          new ConsensusEdge(node.genesis().chainId(), verifier, node.network(), driver::onMessage);
+      node.mux().register(ChannelMux.Channel.CONSENSUS, edge);
       driver.afterEveryTick(this::snapshotNowAndThen);
       snapshot();
       registerMetrics(node.metrics());
     }
 
-    private void snapshot() {
+    void snapshot() {
       rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
+      validators = replica.validators();
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
       phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
@@ -157,7 +172,8 @@ public final class ConsensusEngines {
         metrics.counterFrom(
             "alliance_consensus_invalid_messages_total",
             "consensus messages rejected, by reason",
-            () -> rejectionsSnapshot.getOrDefault(reason, 0L),
+            // The edge's refusals never reach the replica: one family, two sources.
+            () -> rejectionsSnapshot.getOrDefault(reason, 0L) + edge.rejectedCount(reason),
             "reason",
             reason);
       }
@@ -217,7 +233,9 @@ public final class ConsensusEngines {
 
     @Override
     public void penalize(PublicKey peer) {
+      // The replica names a proven signer: every message it judges passed the edge's check.
       LOG.warn("peer {} keeps sending invalid consensus messages", node.memberName(peer));
+      node.network().penalize(peer, org.alliancechain.p2p.Penalty.REPEATED_INVALID);
     }
 
     // BlockExecutor
@@ -227,12 +245,17 @@ public final class ConsensusEngines {
       long height = block.block().height();
       if (height <= node.store().head()) {
         // Already stored (caught up while this commit was in flight): same chain, same root.
-        return new Executed(node.store().stateRoot(height).orElseThrow(), Optional.empty());
+        return new Executed(
+            node.store().stateRoot(height).orElseThrow(),
+            node.validatorSchedule().decidedAt(height));
       }
       snapshot();
       ExecutionResult result = node.finalizeBlock(block);
       return switch (result) {
-        case ExecutionResult.Committed c -> new Executed(c.stateRoot(), Optional.empty());
+        case ExecutionResult.Committed c ->
+            // the change the DAO decided in this block, with the activation height the ledger
+            // computed; the replica schedules it as it is
+            new Executed(c.stateRoot(), node.validatorSchedule().decidedAt(height));
         case ExecutionResult.Rejected r ->
             throw new AssertionError(
                 "consensus committed block "

@@ -31,6 +31,7 @@ import org.alliancechain.core.block.Block;
 import org.alliancechain.core.block.BlockHeader;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.block.CommitCertificate;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.crypto.PublicKey;
@@ -428,7 +429,7 @@ public final class Replica {
     Invariants.check(e.height() == executedHeight + 1, "blocks execute in order");
     executedHeight = e.height();
     executedRoots.put(e.height(), e.stateRoot());
-    e.nextValidators().ifPresent(set -> scheduleValidators(e.height(), set));
+    e.nextValidators().ifPresent(change -> scheduleValidators(e.height(), change));
     if (e.height() % config.checkpointIntervalBlocks() == 0 && isValidator()) {
       Checkpoint own = signing.checkpoint(e.height(), e.blockHash());
       ownCheckpoint = own;
@@ -1217,7 +1218,12 @@ public final class Replica {
     do {
       peer = validators.get(syncPeerCursor++ % validators.size());
     } while (peer.equals(self));
-    long to = Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX);
+    long to =
+        Math.min(
+            Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX), knownSetLimit());
+    if (to <= committedSeq) {
+      return; // the blocks committed so far must execute first (a change may be in them)
+    }
     out.sendTo(peer, signing.syncRequest(committedSeq + 1, to));
   }
 
@@ -1232,6 +1238,7 @@ public final class Replica {
       long height = block.block().height();
       if (height <= committedSeq
           || height > committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX
+          || height > knownSetLimit()
           || !isInCurrentEpoch(height)) {
         continue;
       }
@@ -1268,13 +1275,33 @@ public final class Replica {
             verifier);
   }
 
-  // A set decided in block h takes effect at the first epoch boundary beyond h + window, the same
-  // height on every node, and never inside a window some replica may already be ordering.
-  private void scheduleValidators(long decidedAt, ValidatorSet next) {
-    long boundary = decidedAt + config.windowBlocks() + 1;
-    long epoch = config.epochBlocks();
-    long effective = ((boundary + epoch - 1) / epoch) * epoch;
-    scheduledValidators.put(effective, next);
+  // The ledger computed the activation height (ValidatorChange.activationHeight), the same on every
+  // node; the replica only checks that it lies beyond any window it may already be ordering.
+  private void scheduleValidators(long executed, ValidatorChange change) {
+    Invariants.check(
+        change.decidedAt() == executed
+            && ValidatorChange.isSafe(executed, change.activationHeight(), config.windowBlocks()),
+        "a validator change takes effect beyond the window of its decision");
+    scheduledValidators.put(change.activationHeight(), change.validators());
+  }
+
+  /**
+   * On restart, before the first step: a change the ledger decided before the head but that is not
+   * in force at the next height (the constructor's set is the one in force there).
+   */
+  public void restoreScheduledChange(ValidatorChange change) {
+    Invariants.check(
+        change.activationHeight() > committedSeq + 1, "a restored change is not in force yet");
+    scheduledValidators.put(change.activationHeight(), change.validators());
+  }
+
+  /**
+   * The highest height whose validator set this replica surely knows: a change the ledger decides
+   * in a block not yet executed here takes effect beyond it (ValidatorChange.activationHeight), so
+   * a syncing replica fetches at most this far before executing what it has.
+   */
+  private long knownSetLimit() {
+    return executedHeight + config.windowBlocks();
   }
 
   private boolean isInCurrentEpoch(long seq) {

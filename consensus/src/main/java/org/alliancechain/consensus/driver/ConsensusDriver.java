@@ -96,6 +96,11 @@ public final class ConsensusDriver {
     return offer(new Input.Receive(message));
   }
 
+  /** A message already decoded (and checked) by the caller; any thread. False if dropped. */
+  public boolean onMessage(ConsensusMessage message) {
+    return offer(new Input.Receive(message));
+  }
+
   public boolean submit(Transaction tx) {
     return offer(new Input.SubmitTx(tx));
   }

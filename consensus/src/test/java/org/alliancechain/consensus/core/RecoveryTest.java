@@ -47,7 +47,7 @@ class RecoveryTest {
                 block.block().height(),
                 block.block().hash(),
                 f0Root(),
-                Optional.<org.alliancechain.core.block.ValidatorSet>empty()));
+                Optional.<org.alliancechain.core.block.ValidatorChange>empty()));
       }
     }
     return all;
