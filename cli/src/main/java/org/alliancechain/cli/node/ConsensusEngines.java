@@ -102,7 +102,8 @@ public final class ConsensusEngines {
               new Signing(node.genesis().chainId(), node.key()),
               Clock.systemUTC(),
               tickMillis,
-              node.self().name());
+              node.self().name(),
+              node.intake()::verifyAll);
       node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
       snapshot();
       registerMetrics(node.metrics());
