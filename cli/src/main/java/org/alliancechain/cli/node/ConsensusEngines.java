@@ -91,7 +91,13 @@ public final class ConsensusEngines {
       Hash headRoot = store.stateRoot(head).orElseThrow();
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load());
       this.replica =
-          new Replica(config(node), node.key(), validators, SignatureVerifier.ED25519, restart);
+          new Replica(
+              config(node),
+              node.key(),
+              validators,
+              SignatureVerifier.ED25519,
+              restart,
+              new NodeTxPool(node.mempool()));
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
       this.driver =
           new ConsensusDriver(
