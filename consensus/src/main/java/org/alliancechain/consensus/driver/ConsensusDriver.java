@@ -51,6 +51,10 @@ public final class ConsensusDriver {
   private final Thread thread;
   private final Preverifier preverifier;
   private final java.util.concurrent.ThreadPoolExecutor preverifyStage;
+  // Messages in the pre-verify stage (queued or running); written by the transport's thread(s)
+  // and the stage's thread.
+  private final java.util.concurrent.atomic.AtomicInteger staged =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean running;
 
   /**
@@ -105,8 +109,18 @@ public final class ConsensusDriver {
                   t.setDaemon(true);
                   return t;
                 },
-                // Full: the message goes straight to the inbox; the replica verifies it itself.
-                (r, e) -> ((PreverifyTask) r).deliver());
+                // Full: the peer links wait (a bounded queue, in order) rather than reorder.
+                (r, e) -> {
+                  if (e.isShutdown()) {
+                    staged.decrementAndGet();
+                    return;
+                  }
+                  try {
+                    e.getQueue().put(r);
+                  } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
     this.transport = transport;
     this.store = store;
     this.executor = executor;
@@ -140,10 +154,17 @@ public final class ConsensusDriver {
       undecodable.incrementAndGet();
       return false;
     }
-    List<Transaction> carried = preverifyStage == null ? List.of() : carriedTxs(message);
-    if (carried.isEmpty()) {
+    if (preverifyStage == null) {
       return offer(new Input.Receive(message));
     }
+    List<Transaction> carried = carriedTxs(message);
+    // Once a message waits in the stage, later ones queue behind it even without transactions, so
+    // the replica sees messages in the order they came (a new view before the prepares of that
+    // view, which the replica would refuse as wrong_view if they overtook it).
+    if (carried.isEmpty() && staged.get() == 0) {
+      return offer(new Input.Receive(message));
+    }
+    staged.incrementAndGet();
     preverifyStage.execute(new PreverifyTask(message, carried));
     return true;
   }
@@ -159,12 +180,14 @@ public final class ConsensusDriver {
 
     @Override
     public void run() {
-      preverifier.verifyAll(txs);
-      deliver();
-    }
-
-    void deliver() {
-      offer(new Input.Receive(message));
+      try {
+        if (!txs.isEmpty()) {
+          preverifier.verifyAll(txs);
+        }
+      } finally {
+        offer(new Input.Receive(message));
+        staged.decrementAndGet();
+      }
     }
   }
 
