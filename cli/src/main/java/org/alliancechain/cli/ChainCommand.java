@@ -66,8 +66,26 @@ final class ChainCommand {
             c.lastViewChangeReason() == null || c.lastViewChangeReason().isEmpty()
                 ? ""
                 : " (last: " + c.lastViewChangeReason() + ")");
+        if (c.summary() != null) {
+          w.printf("%s%n", c.summary());
+        }
         if (c.waitingFor() != null && !c.waitingFor().isEmpty()) {
-          w.printf("waiting for: %s%n", c.waitingFor());
+          w.printf(
+              "waiting for: %s%s%n",
+              c.waitingFor(),
+              c.waitingOn() == null || c.waitingOn().isEmpty()
+                  ? ""
+                  : " (from " + String.join(", ", c.waitingOn()) + ")");
+        }
+        if (c.validators() != null) {
+          for (ApiViews.ValidatorProgress v : c.validators()) {
+            w.printf(
+                "  validator %-12s %-12s last height %d, view %d%n",
+                v.member() + (v.self() ? "*" : ""),
+                v.connected() ? "connected" : "DISCONNECTED",
+                v.lastHeight(),
+                v.lastView());
+          }
         }
       }
       w.printf("mempool %d%n", s.mempoolSize());

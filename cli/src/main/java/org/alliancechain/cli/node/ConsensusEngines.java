@@ -35,14 +35,12 @@ public final class ConsensusEngines {
 
   private ConsensusEngines() {}
 
+  /**
+   * A validator runs the PBFT replica; a follower (a member without the alliance role) runs the
+   * same replica, which signs nothing for a key outside the validator set: it certifies blocks from
+   * the validators' commit votes, fetches the rest by block sync, and verifies every certificate.
+   */
   public static ConsensusEngine forNode(Node node) {
-    if (!node.self().isValidator()) {
-      throw new NodeException(
-          "member "
-              + node.self().name()
-              + " is not a validator; nodes without the alliance role"
-              + " cannot follow the chain yet (block sync for followers is not built)");
-    }
     return new Validator(node);
   }
 
@@ -80,6 +78,13 @@ public final class ConsensusEngines {
     private volatile long viewSnapshot;
     private volatile long viewChangesSnapshot;
     private volatile String phaseSnapshot = "normal";
+    private volatile org.alliancechain.consensus.core.Stall stallSnapshot =
+        new org.alliancechain.consensus.core.Stall("starting", java.util.List.of());
+    private volatile String lastViewChangeSnapshot = "";
+    private volatile String recoveringSnapshot = "";
+    private volatile java.util.Map<PublicKey, org.alliancechain.consensus.core.Stall.PeerProgress>
+        progressSnapshot = java.util.Map.of();
+    private long ticks; // driver thread only
 
     Validator(Node node) {
       this.node = node;
@@ -89,7 +94,8 @@ public final class ConsensusEngines {
       long head = store.head();
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
-      RestartState restart = new RestartState(head, headHeader, headRoot, log.load());
+      // An empty log may be a wiped data folder: the replica recovers before it votes.
+      RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
       this.replica =
           new Replica(
               config(node),
@@ -111,6 +117,7 @@ public final class ConsensusEngines {
               node.self().name(),
               node.intake()::verifyAll);
       node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
+      driver.afterEveryTick(this::snapshotNowAndThen);
       snapshot();
       registerMetrics(node.metrics());
     }
@@ -120,10 +127,25 @@ public final class ConsensusEngines {
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
       phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
+      stallSnapshot = replica.stall();
+      lastViewChangeSnapshot = replica.lastViewChange();
+      recoveringSnapshot = replica.recovering().orElse("");
+      progressSnapshot = java.util.Map.copyOf(replica.peerProgress());
+    }
+
+    // Every tenth tick is often enough for an operator and cheap at any load.
+    private void snapshotNowAndThen() {
+      if (ticks++ % 10 == 0) {
+        snapshot();
+      }
     }
 
     private void registerMetrics(org.alliancechain.p2p.metrics.MetricsRegistry metrics) {
       metrics.gauge("alliance_consensus_view", "current PBFT view", () -> viewSnapshot);
+      metrics.gauge(
+          "alliance_consensus_recovering",
+          "1 while a validator that lost its consensus log may not vote",
+          () -> recoveringSnapshot.isEmpty() ? 0 : 1);
       metrics.counterFrom(
           "alliance_consensus_view_changes_total",
           "view changes started",
@@ -160,10 +182,16 @@ public final class ConsensusEngines {
 
     @Override
     public ApiViews.ConsensusStatus status() {
-      long view = viewSnapshot;
-      PublicKey primary = validators.get((int) (view % validators.size()));
-      return new ApiViews.ConsensusStatus(
-          true, view, node.memberName(primary), phaseSnapshot, "", viewChangesSnapshot, "");
+      return StallReport.status(
+          node,
+          validators,
+          viewSnapshot,
+          phaseSnapshot,
+          viewChangesSnapshot,
+          lastViewChangeSnapshot,
+          stallSnapshot,
+          recoveringSnapshot,
+          progressSnapshot);
     }
 
     @Override

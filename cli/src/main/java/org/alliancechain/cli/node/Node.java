@@ -63,10 +63,12 @@ public final class Node implements AutoCloseable {
   private final GenesisDirectory directory;
   private final MetricsRegistry.Counter txRejected;
   private final MetricsRegistry.Counter blocksCommitted;
+  private final CommitMetrics commitMetrics;
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
   private volatile Trees trees;
+  private volatile Resources resources;
   private volatile boolean accepting = true;
   private final TxIntake intake;
 
@@ -89,6 +91,7 @@ public final class Node implements AutoCloseable {
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 
   /**
@@ -149,6 +152,7 @@ public final class Node implements AutoCloseable {
 
   private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
     mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
+    resources = new Resources(this);
     PeerNetworkConfig peerConfig =
         new PeerNetworkConfig(
             key,
@@ -279,6 +283,7 @@ public final class Node implements AutoCloseable {
     if (result instanceof ExecutionResult.Committed committed) {
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
+      commitMetrics.onCommitted(block.block());
       refreshMembership();
       blockEvents.publish(
           "block",
@@ -376,6 +381,11 @@ public final class Node implements AutoCloseable {
     return trees;
   }
 
+  /** Off-chain resources: uploads, serving and fetching (SPEC M-18). */
+  public Resources resources() {
+    return resources;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -397,6 +407,9 @@ public final class Node implements AutoCloseable {
     }
     if (trees != null) {
       trees.close();
+    }
+    if (resources != null) {
+      resources.close();
     }
     if (network != null) {
       network.close();
