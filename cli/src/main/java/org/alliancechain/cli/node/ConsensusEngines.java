@@ -85,7 +85,8 @@ public final class ConsensusEngines {
       this.node = node;
       this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
-      AreaConsensusStore log = new AreaConsensusStore(store.consensus());
+      org.alliancechain.consensus.core.ConsensusStore log =
+          node.testSwitches().wrap(new AreaConsensusStore(store.consensus()));
       long head = store.head();
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();

@@ -68,6 +68,7 @@ public final class Node implements AutoCloseable {
   private volatile ApiServer api;
   private volatile Trees trees;
   private volatile boolean accepting = true;
+  private final TestSwitches testSwitches;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
     this.config = config;
@@ -78,6 +79,7 @@ public final class Node implements AutoCloseable {
         genesis
             .member(key.publicKey())
             .orElseThrow(() -> new NodeException("the key is not a genesis member's key"));
+    this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
     ValidatorSet validators = genesis.validatorSet();
     this.executor = new BlockExecutor(application, store, height -> validators);
@@ -242,8 +244,10 @@ public final class Node implements AutoCloseable {
    * mempool and the event stream in step.
    */
   public ExecutionResult finalizeBlock(CertifiedBlock block) {
+    testSwitches.beforeWrite("committing block " + block.block().height());
     ExecutionResult result = executor.execute(block);
     if (result instanceof ExecutionResult.Committed committed) {
+      testSwitches.afterWrite(TestSwitches.WriteKind.BLOCK_BATCH);
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
       refreshMembership();
@@ -333,6 +337,11 @@ public final class Node implements AutoCloseable {
 
   public EventStream blockEvents() {
     return blockEvents;
+  }
+
+  /** Test-only fault switches (NONE on any node not started by a test harness). */
+  public TestSwitches testSwitches() {
+    return testSwitches;
   }
 
   public Trees trees() {
