@@ -270,7 +270,7 @@ final class ChaosRun {
   }
 
   /** Each live node's head (noted), and new blocks fetched from the highest one. */
-  private Map<String, ChainWatcher.Head> pollHeads() {
+  private synchronized Map<String, ChainWatcher.Head> pollHeads() {
     Map<String, ChainWatcher.Head> heads = new TreeMap<>();
     for (String m : members) {
       if (alliance.isRunning(m) && !frozen.contains(m)) {
