@@ -62,6 +62,15 @@ public final class ChaosCommand implements Callable<Integer> {
       description = "transfers per second offered (default ${DEFAULT-VALUE})")
   long txPerSecond;
 
+  @Option(
+      names = "--kinds",
+      split = ",",
+      paramLabel = "KIND",
+      description =
+          "draw random faults only from these kinds (default all): kill, pause, delay, drop, cut,"
+              + " one-way-cut, isolate, split, crash-at, disk-full")
+  java.util.List<String> kinds = java.util.List.of();
+
   @Option(names = "--keep", description = "keep the nodes' folder (logs) after the run")
   boolean keep;
 
@@ -82,6 +91,22 @@ public final class ChaosCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw CliException.usage("--output must be text or json");
     }
+    java.util.Set<FaultSchedule.Kind> drawn = java.util.EnumSet.noneOf(FaultSchedule.Kind.class);
+    for (String k : kinds) {
+      FaultSchedule.Kind kind = null;
+      for (FaultSchedule.Kind candidate : FaultSchedule.Kind.values()) {
+        if (candidate.label().equals(k)) {
+          kind = candidate;
+        }
+      }
+      if (kind == null) {
+        throw CliException.usage("unknown fault kind '" + k + "' for --kinds");
+      }
+      drawn.add(kind);
+    }
+    if (drawn.isEmpty()) {
+      drawn = java.util.EnumSet.allOf(FaultSchedule.Kind.class);
+    }
     long s = seed != null ? seed : new SecureRandom().nextLong();
     PrintWriter err = spec.commandLine().getErr();
     ChaosReport report;
@@ -89,7 +114,7 @@ public final class ChaosCommand implements Callable<Integer> {
       report =
           new ChaosRun(
                   new ChaosRun.Options(
-                      validators, durationSeconds, s, crashSweep, txPerSecond, 4, keep),
+                      validators, durationSeconds, s, crashSweep, txPerSecond, 4, keep, drawn),
                   err)
               .run();
     } catch (ConfigException e) {

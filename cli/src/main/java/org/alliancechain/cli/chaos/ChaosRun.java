@@ -67,7 +67,8 @@ final class ChaosRun {
       int crashSweep,
       long txPerSecond,
       int window,
-      boolean keep) {}
+      boolean keep,
+      java.util.Set<FaultSchedule.Kind> kinds) {}
 
   private final Options options;
   private final PrintWriter progress;
@@ -147,13 +148,17 @@ final class ChaosRun {
               options.txPerSecond(),
               watcher.committed())) {
         load.start(options.seed());
-        FaultSchedule schedule = new FaultSchedule(options.seed(), members, options.crashSweep());
+        FaultSchedule schedule = new FaultSchedule(options.seed(), members, options.crashSweep(), options.kinds());
+        int done = 0;
+        while (done < schedule.sweepSize()) {
+          inject(schedule.next(), ++done);
+          Thread.sleep(GAP_BETWEEN_FAULTS);
+        }
+        // The random faults' duration counts from the end of the sweep.
         long faultsEnd =
             System.nanoTime() + Duration.ofSeconds(options.durationSeconds()).toNanos();
-        int done = 0;
-        while (done < schedule.sweepSize() || System.nanoTime() < faultsEnd) {
-          FaultSchedule.Fault fault = schedule.next();
-          inject(fault, ++done);
+        while (System.nanoTime() < faultsEnd) {
+          inject(schedule.next(), ++done);
           Thread.sleep(GAP_BETWEEN_FAULTS);
         }
         long converge = convergeAfterFaults(load);

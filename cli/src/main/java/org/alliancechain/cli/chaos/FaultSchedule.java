@@ -82,8 +82,20 @@ final class FaultSchedule {
   private final SplittableRandom random;
   private final List<String> members;
   private final List<Fault> prefix = new ArrayList<>();
+  private final int sweepSize;
+
+  private final List<Kind> kinds;
 
   FaultSchedule(long seed, List<String> members, int crashSweep) {
+    this(seed, members, crashSweep, java.util.EnumSet.allOf(Kind.class));
+  }
+
+  /** {@code kinds}: the random faults drawn from (the crash sweep comes first regardless). */
+  FaultSchedule(long seed, List<String> members, int crashSweep, java.util.Set<Kind> kinds) {
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("no fault kind to draw from");
+    }
+    this.kinds = List.copyOf(new java.util.TreeSet<>(kinds));
     this.random = new SplittableRandom(seed);
     this.members = List.copyOf(members);
     // The crash sweep: every write kind, every k up to the bound, each on a member in turn.
@@ -94,10 +106,12 @@ final class FaultSchedule {
         prefix.add(new Fault(Kind.CRASH_AT, victim, "", 0, k, kind));
       }
     }
+    this.sweepSize = prefix.size();
   }
 
+  /** How many faults the crash sweep has (the first ones {@link #next} returns). */
   int sweepSize() {
-    return prefix.size();
+    return sweepSize;
   }
 
   /** The next fault (the crash sweep first, then random ones, without end). */
@@ -105,8 +119,7 @@ final class FaultSchedule {
     if (!prefix.isEmpty()) {
       return prefix.remove(0);
     }
-    Kind[] kinds = Kind.values();
-    Kind kind = kinds[random.nextInt(kinds.length)];
+    Kind kind = kinds.get(random.nextInt(kinds.size()));
     if (kind == Kind.SPLIT && members.size() < 4) {
       kind = Kind.ISOLATE;
     }

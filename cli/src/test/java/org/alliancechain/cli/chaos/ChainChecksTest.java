@@ -66,7 +66,11 @@ class ChainChecksTest {
     chains.put("v02", chain("h1"));
     var findings =
         ChainChecks.check(chains, Map.of(), Map.of(3L, "h3"), Map.of("tx3", 3L), List.of());
-    assertThat(findings.lost()).hasSize(1).first().asString().contains("v02 lacks acknowledged block 3");
+    assertThat(findings.lost())
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("v02 lacks acknowledged block 3");
   }
 
   @Test
@@ -97,6 +101,9 @@ class ChainChecksTest {
             "v02 commit 4 17 " + D2, // another view: no conflict
             "v02 commit 3 17 " + D2,
             "v02 commit 3 18 " + D2.substring(0, 20)); // cut short by a kill: ignored
-    assertThat(ChainChecks.conflicts(log)).singleElement().asString().contains("v02 commit view 3 seq 17");
+    assertThat(ChainChecks.conflicts(log))
+        .singleElement()
+        .asString()
+        .contains("v02 commit view 3 seq 17");
   }
 }

@@ -49,7 +49,7 @@ class ChaosCommandTest {
             "dev",
             "chaos",
             "--duration",
-            "30",
+            "20",
             "--seed",
             Long.toString(SEED),
             "--crash-sweep",
@@ -65,11 +65,13 @@ class ChaosCommandTest {
     assertThat(report.path("divergences").asInt()).isZero();
     assertThat(report.path("signatureConflicts").asInt()).isZero();
     assertThat(report.path("problems")).isEmpty();
-    // The sweep alone is 3 kinds x 2 crash points; random faults follow for 30 s.
+    // The sweep alone is 3 kinds x 2 crash points; random faults follow for 20 s.
     assertThat(report.path("faultsByKind").path("crash-at").asInt()).isGreaterThanOrEqualTo(6);
     assertThat(report.path("faultsTotal").asInt()).isGreaterThan(6);
     assertThat(report.path("signedVotesChecked").asLong()).isPositive();
     assertThat(report.path("transactionsCommitted").asLong()).isPositive();
-    assertThat(chaosFolders()).as("no folder left behind").containsExactlyInAnyOrderElementsOf(before);
+    assertThat(chaosFolders())
+        .as("no folder left behind")
+        .containsExactlyInAnyOrderElementsOf(before);
   }
 }

@@ -41,8 +41,15 @@ class FaultScheduleTest {
     }
     assertThat(points)
         .containsExactlyInAnyOrder(
-            "block-batch:1", "block-batch:2", "block-batch:3", "vote:1", "vote:2", "vote:3",
-            "checkpoint:1", "checkpoint:2", "checkpoint:3");
+            "block-batch:1",
+            "block-batch:2",
+            "block-batch:3",
+            "vote:1",
+            "vote:2",
+            "vote:3",
+            "checkpoint:1",
+            "checkpoint:2",
+            "checkpoint:3");
     assertThat(s.next().kind()).isNotNull();
   }
 
@@ -56,7 +63,8 @@ class FaultScheduleTest {
       switch (f.kind()) {
         case SPLIT -> assertThat(f.victim().split(",", -1)).hasSize(2).isSubsetOf(MEMBERS);
         case KILL, PAUSE ->
-            assertThat(f.victim()).isIn(new ArrayList<>(List.of("v01", "v02", "v03", "v04", FaultSchedule.PRIMARY)));
+            assertThat(f.victim())
+                .isIn(new ArrayList<>(List.of("v01", "v02", "v03", "v04", FaultSchedule.PRIMARY)));
         case DELAY, DROP, CUT, ONE_WAY_CUT -> {
           assertThat(f.victim()).isIn(MEMBERS).isNotEqualTo(f.peer());
           assertThat(f.peer()).isIn(MEMBERS);

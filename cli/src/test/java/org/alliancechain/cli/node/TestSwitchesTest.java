@@ -90,8 +90,7 @@ class TestSwitchesTest {
     wrapped.save(List.of(checkpoint));
     assertThat(saved).hasSize(1);
     Files.writeString(flag, "x");
-    assertThatThrownBy(() -> wrapped.save(List.of(checkpoint)))
-        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> wrapped.save(List.of(checkpoint))).isInstanceOf(StoreException.class);
     assertThat(saved).as("nothing reaches the store on a full disk").hasSize(1);
     assertThat(TestSwitches.NONE.wrap(inner)).isSameAs(inner);
   }
