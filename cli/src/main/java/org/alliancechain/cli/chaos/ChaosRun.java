@@ -148,7 +148,8 @@ final class ChaosRun {
               options.txPerSecond(),
               watcher.committed())) {
         load.start(options.seed());
-        FaultSchedule schedule = new FaultSchedule(options.seed(), members, options.crashSweep(), options.kinds());
+        FaultSchedule schedule =
+            new FaultSchedule(options.seed(), members, options.crashSweep(), options.kinds());
         int done = 0;
         while (done < schedule.sweepSize()) {
           inject(schedule.next(), ++done);
