@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * The default chaos suite (issue 9): a short seeded schedule against real node processes, opened by
- * the crash sweep (every write kind at its first and second write), then random faults.
+ * the crash sweep (every write kind at its first write), then random faults. The long soak in
+ * docs/reliability.md sweeps k up to 3.
  */
 class ChaosCommandTest {
   private static final long SEED = Long.getLong("chaos.seed", 9L);
@@ -53,7 +54,7 @@ class ChaosCommandTest {
             "--seed",
             Long.toString(SEED),
             "--crash-sweep",
-            "2",
+            "1",
             "--output",
             "json");
     System.out.println(run.err());
@@ -65,9 +66,9 @@ class ChaosCommandTest {
     assertThat(report.path("divergences").asInt()).isZero();
     assertThat(report.path("signatureConflicts").asInt()).isZero();
     assertThat(report.path("problems")).isEmpty();
-    // The sweep alone is 3 kinds x 2 crash points; random faults follow for 20 s.
-    assertThat(report.path("faultsByKind").path("crash-at").asInt()).isGreaterThanOrEqualTo(6);
-    assertThat(report.path("faultsTotal").asInt()).isGreaterThan(6);
+    // The sweep alone is 3 kinds x 1 crash point; random faults follow for 20 s.
+    assertThat(report.path("faultsByKind").path("crash-at").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(report.path("faultsTotal").asInt()).isGreaterThan(3);
     assertThat(report.path("signedVotesChecked").asLong()).isPositive();
     assertThat(report.path("transactionsCommitted").asLong()).isPositive();
     assertThat(chaosFolders())
