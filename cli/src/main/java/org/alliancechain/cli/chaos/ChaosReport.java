@@ -22,6 +22,7 @@ record ChaosReport(
     long longestRecoveryMillis,
     String longestRecoveryFault,
     long finalConvergenceMillis,
+    long unattributedConnections,
     Map<String, Long> refusals,
     List<String> problems) {
 
@@ -62,6 +63,9 @@ record ChaosReport(
         .append(longestRecoveryFault)
         .append(")\n");
     s.append("convergence after the last fault: ").append(finalConvergenceMillis).append(" ms\n");
+    s.append("peer connections the proxies could not attribute (never faulted): ")
+        .append(unattributedConnections)
+        .append('\n');
     if (!refusals.isEmpty()) {
       s.append("refused submissions (retried): ").append(refusals).append('\n');
     }

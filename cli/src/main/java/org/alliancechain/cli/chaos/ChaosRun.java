@@ -79,6 +79,7 @@ final class ChaosRun {
   private final Map<FaultSchedule.Kind, Integer> faults = new EnumMap<>(FaultSchedule.Kind.class);
   private final Map<String, List<String>> baseOptions = new TreeMap<>();
   private LocalAlliance alliance;
+  private SourceResolver resolver;
   private List<String> members = List.of();
   private long longestRecovery;
   private String longestRecoveryFault = "none";
@@ -180,7 +181,7 @@ final class ChaosRun {
     List<Integer> real = FreePorts.pick(spec.members().size());
     Set<Integer> proxyPorts = new java.util.TreeSet<>();
     spec.members().forEach(m -> proxyPorts.add(m.peerPort()));
-    SourceResolver resolver = new SourceResolver(this::pids, proxyPorts);
+    resolver = new SourceResolver(this::pids, proxyPorts);
     for (int i = 0; i < spec.members().size(); i++) {
       MemberSpec m = spec.members().get(i);
       Path yaml = nodeConfigs.get(m.name());
@@ -554,6 +555,7 @@ final class ChaosRun {
         longestRecovery,
         longestRecoveryFault,
         converge,
+        resolver.unattributed(),
         load.refusals(),
         problems);
   }

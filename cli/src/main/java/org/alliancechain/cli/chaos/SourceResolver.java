@@ -22,6 +22,8 @@ final class SourceResolver {
 
   private final Supplier<Map<String, OptionalLong>> pids;
   private final java.util.Set<Integer> proxyPorts;
+  private final java.util.concurrent.atomic.AtomicLong unattributed =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** {@code pids}: the running members' process ids, asked afresh (restarts change them). */
   SourceResolver(Supplier<Map<String, OptionalLong>> pids, java.util.Set<Integer> proxyPorts) {
@@ -46,7 +48,13 @@ final class SourceResolver {
         break;
       }
     }
+    unattributed.incrementAndGet();
     return LinkRules.UNKNOWN;
+  }
+
+  /** Connections no member could be found for (faults never apply to them). */
+  long unattributed() {
+    return unattributed.get();
   }
 
   /** The inode of the socket whose local port is {@code port} and remote port a proxy's. */
