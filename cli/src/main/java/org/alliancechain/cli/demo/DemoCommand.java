@@ -79,6 +79,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     out.printf("Signing commands need: export ALLIANCE_PASSPHRASE=$(cat %s)%n", secret);
+    out.printf("%nWeb console of each node (read-only, in a browser):%n");
+    for (LocalAlliance alliance : demo.alliances()) {
+      for (String member : alliance.members()) {
+        out.printf("  %-8s %s%n", member, alliance.api(member).resolve("/console/"));
+      }
+    }
     out.flush();
     new java.util.concurrent.CountDownLatch(1).await();
   }

@@ -37,9 +37,22 @@ public final class Trees implements AutoCloseable {
   public static final int RECEIVED_KEPT_MAX = 1_000;
   public static final int PAYLOAD_BYTES_MAX = 64 * 1024;
 
-  /** An announcement this node received, with how it travelled. */
+  /**
+   * An announcement this node received, with how it travelled: the total and each timed hop
+   * (corporation to alliance node, alliance node to corporation, corporation to private alliance
+   * node, private alliance node to alliance node; SPEC M-8), 0 where the route has no such hop.
+   */
   public record Received(
-      String id, String origin, String text, int hops, String route, long totalMicros) {}
+      String id,
+      String origin,
+      String text,
+      int hops,
+      String route,
+      long totalMicros,
+      long caMicros,
+      long acMicros,
+      long cpMicros,
+      long paMicros) {}
 
   private final Node node;
   private final ScheduledExecutorService executor =
@@ -84,7 +97,11 @@ public final class Trees implements AutoCloseable {
             new String(delivery.payload().unsafeArray(), StandardCharsets.UTF_8),
             delivery.hops(),
             r.kind().name().toLowerCase(java.util.Locale.ROOT),
-            r.caMicros() + r.acMicros() + r.cpMicros() + r.paMicros());
+            r.caMicros() + r.acMicros() + r.cpMicros() + r.paMicros(),
+            r.caMicros(),
+            r.acMicros(),
+            r.cpMicros(),
+            r.paMicros());
     synchronized (received) {
       received.addFirst(item);
       while (received.size() > RECEIVED_KEPT_MAX) {

@@ -49,6 +49,7 @@ final class WorkflowRoutes {
     router.get("/contracts/{id}", r -> ApiResponse.ok(contract(node, r.pathParam("id"))));
     router.get("/parameters", r -> ApiResponse.ok(parameters(node)));
     GovernanceRoutes.register(router, node, index);
+    ConsoleRoutes.register(router, node, () -> requests(node, index));
   }
 
   static long number(String text, String field) {

@@ -41,6 +41,17 @@ public final class WorkflowViews {
 
   public record RequestList(long height, List<RequestView> requests) {}
 
+  /** GET /inbox: open requests of others ranked for this node's member (1 = first). */
+  public record InboxEntry(int rank, Long scoreMicros, RequestView request) {}
+
+  /** GET /accounts/{key}/history: balances at a committed height, oldest first. */
+  public record BalancePoint(
+      long height, long timestampMillis, long tokens, long money, long stake) {}
+
+  public record AccountHistory(String publicKey, long head, List<BalancePoint> points) {}
+
+  public record InboxList(long height, String member, String address, List<InboxEntry> requests) {}
+
   public record ContractView(
       String id,
       String requestId,

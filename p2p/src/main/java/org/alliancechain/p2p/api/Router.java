@@ -23,6 +23,9 @@ public final class Router {
     record Handler(ApiHandler handler) implements Target {}
 
     record Events(EventStream stream) implements Target {}
+
+    /** Bundled files below the route's path; the rest of the path is parameter {@code path}. */
+    record Files(StaticFiles files) implements Target {}
   }
 
   /** The outcome of routing. */
@@ -33,6 +36,9 @@ public final class Router {
 
     record NotFound() implements Result {}
   }
+
+  /** The parameter of a {@link #files} route that holds the path below its prefix. */
+  public static final String FILES_PATH_PARAM = "path";
 
   private final List<Route> routes = new ArrayList<>();
 
@@ -47,6 +53,15 @@ public final class Router {
   /** A server-sent-events endpoint (GET) fed by {@code stream}. */
   public Router events(String pattern, EventStream stream) {
     return add("GET", pattern, new Target.Events(stream));
+  }
+
+  /**
+   * Serves {@code files} (GET) for {@code prefix} and every path below it: {@code /console}, {@code
+   * /console/app.js}, {@code /console/vendor/x/y.js}. The rest of the path is bound to the
+   * parameter {@code path} ("" for the prefix itself).
+   */
+  public Router files(String prefix, StaticFiles files) {
+    return add("GET", prefix, new Target.Files(files));
   }
 
   private Router add(String method, String pattern, Target target) {
@@ -66,7 +81,10 @@ public final class Router {
     List<String> segments = split(path);
     TreeSet<String> allowed = new TreeSet<>();
     for (Route r : routes) {
-      Optional<Map<String, String>> params = match(r.segments(), segments);
+      Optional<Map<String, String>> params =
+          r.target() instanceof Target.Files
+              ? matchPrefix(r.segments(), segments)
+              : match(r.segments(), segments);
       if (params.isPresent()) {
         if (r.method().equals(method)) {
           return new Result.Found(new Match(r, params.get()));
@@ -94,6 +112,14 @@ public final class Router {
       }
     }
     return Optional.of(params);
+  }
+
+  private static Optional<Map<String, String>> matchPrefix(List<String> prefix, List<String> path) {
+    if (path.size() < prefix.size() || !path.subList(0, prefix.size()).equals(prefix)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Map.of(FILES_PATH_PARAM, String.join("/", path.subList(prefix.size(), path.size()))));
   }
 
   private static List<String> split(String path) {

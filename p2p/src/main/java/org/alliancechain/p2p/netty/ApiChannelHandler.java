@@ -32,6 +32,7 @@ import org.alliancechain.p2p.api.ApiRequest;
 import org.alliancechain.p2p.api.ApiResponse;
 import org.alliancechain.p2p.api.EventStream;
 import org.alliancechain.p2p.api.Router;
+import org.alliancechain.p2p.api.StaticFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,13 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
         switch (found.match().route().target()) {
           case Router.Target.Handler h -> dispatch(ctx, h.handler(), request, keepAlive);
           case Router.Target.Events e -> openStream(ctx, e.stream());
+          case Router.Target.Files f ->
+              serveFile(
+                  ctx,
+                  f.files(),
+                  request.pathParam(Router.FILES_PATH_PARAM),
+                  req.headers().get(HttpHeaderNames.IF_NONE_MATCH),
+                  keepAlive);
         }
       }
     }
@@ -100,6 +108,27 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
           () -> {
             ApiResponse response = run(handler, request);
             ctx.executor().execute(() -> respond(ctx, HttpResponses.toNetty(response), keepAlive));
+          });
+    } catch (RejectedExecutionException e) {
+      respond(ctx, HttpResponses.error(503, "overloaded", "too many requests in progress"), false);
+    }
+  }
+
+  private void serveFile(
+      ChannelHandlerContext ctx,
+      StaticFiles files,
+      String path,
+      String ifNoneMatch,
+      boolean keepAlive) {
+    try {
+      workers.execute(
+          () -> {
+            FullHttpResponse response =
+                files
+                    .resolve(path)
+                    .map(f -> HttpResponses.file(f, ifNoneMatch))
+                    .orElseGet(() -> HttpResponses.error(404, "not_found", "no file " + path));
+            ctx.executor().execute(() -> respond(ctx, response, keepAlive));
           });
     } catch (RejectedExecutionException e) {
       respond(ctx, HttpResponses.error(503, "overloaded", "too many requests in progress"), false);

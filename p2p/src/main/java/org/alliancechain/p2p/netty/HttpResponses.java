@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.alliancechain.p2p.api.ApiException;
 import org.alliancechain.p2p.api.ApiResponse;
 import org.alliancechain.p2p.api.Json;
+import org.alliancechain.p2p.api.StaticFiles;
 
 /** Turns {@link ApiResponse}s into Netty responses, and builds raw ones for before the codec. */
 final class HttpResponses {
@@ -32,6 +33,34 @@ final class HttpResponses {
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return out;
   }
+
+  /**
+   * A bundled file, or 304 when the client's validator still matches. The console's pages load only
+   * their own origin's scripts, styles and API (the CSP), and never run inside a frame.
+   */
+  static FullHttpResponse file(StaticFiles.File file, String ifNoneMatch) {
+    boolean fresh = ifNoneMatch != null && ifNoneMatch.contains(file.etag());
+    FullHttpResponse out =
+        fresh
+            ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED)
+            : new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(file.bytes().unsafeArray()));
+    out.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, file.contentType())
+        .set(HttpHeaderNames.ETAG, file.etag())
+        .set(HttpHeaderNames.CACHE_CONTROL, file.cacheControl())
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "no-referrer")
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, fresh ? 0 : file.bytes().size());
+    return out;
+  }
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private static String contentTypeHeader(String contentType) {
     return contentType.contains("charset") ? contentType : contentType + "; charset=utf-8";

@@ -1,0 +1,27 @@
+// The node's event stream (GET /events, server-sent events): `block` and `announcement`.
+// EventSource reconnects by itself; pages catch up through the normal routes.
+
+const listeners = new Set();
+let source = null;
+
+export function connect(onState) {
+  source = new EventSource('/events');
+  source.addEventListener('open', () => onState(true));
+  source.addEventListener('error', () => onState(false));
+  for (const kind of ['block', 'announcement']) {
+    source.addEventListener(kind, (e) => {
+      let data = null;
+      try {
+        data = JSON.parse(e.data);
+      } catch (err) {
+        return;
+      }
+      for (const l of listeners) l(kind, data);
+    });
+  }
+}
+
+export function subscribe(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
