@@ -48,7 +48,9 @@ record ChaosReport(
         .append(" (resent ")
         .append(transactionsResent)
         .append(")\n");
-    s.append("transactions committed (acknowledged): ").append(transactionsCommitted).append('\n');
+    s.append("transactions in blocks (acknowledged; their outcome may be a failure): ")
+        .append(transactionsCommitted)
+        .append('\n');
     s.append("final height: ").append(finalHeight).append('\n');
     s.append("lost: ").append(lost).append('\n');
     s.append("divergences: ").append(divergences).append('\n');

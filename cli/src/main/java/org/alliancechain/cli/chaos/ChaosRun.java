@@ -145,6 +145,7 @@ final class ChaosRun {
               ChaosSpec.CHAIN_ID,
               memberKeys,
               this::liveApis,
+              members.stream().map(alliance::api).toList(),
               options.window(),
               options.txPerSecond(),
               watcher.committed())) {

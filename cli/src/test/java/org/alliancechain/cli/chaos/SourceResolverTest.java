@@ -30,7 +30,8 @@ class SourceResolverTest {
       assertThat(resolver.memberOf(accepted.getPort())).isEqualTo("me");
       assertThat(resolver.unattributed()).isZero();
       SourceResolver nobody =
-          new SourceResolver(() -> Map.of("other", OptionalLong.of(1)), Set.of(server.getLocalPort()));
+          new SourceResolver(
+              () -> Map.of("other", OptionalLong.of(1)), Set.of(server.getLocalPort()));
       assertThat(nobody.memberOf(dialer.getLocalPort())).isEqualTo(LinkRules.UNKNOWN);
       assertThat(nobody.unattributed()).isEqualTo(1);
     }
