@@ -179,9 +179,19 @@ final class ChaosRun {
    * to listen on another free port, the proxy's target.
    */
   private void startProxies(AllianceSpec spec, Map<String, Path> nodeConfigs) throws IOException {
-    List<Integer> real = FreePorts.pick(spec.members().size());
     Set<Integer> proxyPorts = new java.util.TreeSet<>();
+    Set<Integer> taken = new java.util.TreeSet<>();
     spec.members().forEach(m -> proxyPorts.add(m.peerPort()));
+    spec.members().forEach(m -> taken.addAll(List.of(m.peerPort(), m.apiPort())));
+    // FreePorts closes what it finds, so a second pick may return a port the spec already uses.
+    List<Integer> real = new ArrayList<>();
+    while (real.size() < spec.members().size()) {
+      for (int port : FreePorts.pick(spec.members().size())) {
+        if (real.size() < spec.members().size() && taken.add(port)) {
+          real.add(port);
+        }
+      }
+    }
     resolver = new SourceResolver(this::pids, proxyPorts);
     for (int i = 0; i < spec.members().size(); i++) {
       MemberSpec m = spec.members().get(i);
