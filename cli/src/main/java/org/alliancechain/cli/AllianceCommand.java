@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ContractCommand.class,
       ResourceCommand.class,
       DaoCommand.class,
+      MemberCommand.class,
       TrustCommand.class,
       ReportCommand.class,
       SwapCommand.class,

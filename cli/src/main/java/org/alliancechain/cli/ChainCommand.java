@@ -66,8 +66,26 @@ final class ChainCommand {
             c.lastViewChangeReason() == null || c.lastViewChangeReason().isEmpty()
                 ? ""
                 : " (last: " + c.lastViewChangeReason() + ")");
+        if (c.summary() != null) {
+          w.printf("%s%n", c.summary());
+        }
         if (c.waitingFor() != null && !c.waitingFor().isEmpty()) {
-          w.printf("waiting for: %s%n", c.waitingFor());
+          w.printf(
+              "waiting for: %s%s%n",
+              c.waitingFor(),
+              c.waitingOn() == null || c.waitingOn().isEmpty()
+                  ? ""
+                  : " (from " + String.join(", ", c.waitingOn()) + ")");
+        }
+        if (c.validators() != null) {
+          for (ApiViews.ValidatorProgress v : c.validators()) {
+            w.printf(
+                "  validator %-12s %-12s last height %d, view %d%n",
+                v.member() + (v.self() ? "*" : ""),
+                v.connected() ? "connected" : "DISCONNECTED",
+                v.lastHeight(),
+                v.lastView());
+          }
         }
       }
       w.printf("mempool %d%n", s.mempoolSize());
@@ -181,7 +199,7 @@ final class ChainCommand {
     public Integer call() {
       Genesis genesis = genesis(options, genesisFile);
       NodeClient client = options.client();
-      LightClient light = new LightClient(client, genesis.chainId(), genesis.validatorSet());
+      LightClient light = new LightClient(client, genesis);
       long head = light.head();
       LightClient.RangeResult result = light.verifyRange(from, head);
       PrintWriter w = out(spec);
@@ -196,7 +214,7 @@ final class ChainCommand {
                 + f.verdict());
       }
       w.printf(
-          "verified %d blocks (%d..%d) from %s against the genesis validator set%n",
+          "verified %d blocks (%d..%d) from %s against the validator set in force at each height%n",
           result.verified(), from, head, client.base());
       if (result.lastHash() != null) {
         w.printf("head %d %s%n", head, result.lastHash());

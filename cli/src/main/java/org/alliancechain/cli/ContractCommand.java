@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       ContractCommand.Status.class,
       ContractCommand.Sign.class,
       ContractCommand.Cancel.class,
-      ContractCommand.Validate.class
+      ContractCommand.Validate.class,
+      AmendCommand.class
     })
 final class ContractCommand {
   private ContractCommand() {}

@@ -43,7 +43,9 @@ final class DaoCommand {
         "",
         "Examples:",
         "  alliance dao propose --set reward-standard-tokens=120",
-        "  alliance dao propose --add-validator echo"
+        "  alliance dao propose --add-validator echo",
+        "  alliance dao propose --admit-member echo --member-key 3b6a...e1 \\",
+        "      --endpoint 10.0.0.5:7105:8105   (the line alliance member join prints)"
       })
   static final class Propose implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -56,6 +58,12 @@ final class DaoCommand {
     static final class What {
       @Option(names = "--set", paramLabel = "PARAMETER=VALUE")
       String set;
+
+      @Option(
+          names = "--admit-member",
+          paramLabel = "NAME",
+          description = "admit a new member (with --member-key, and --endpoint to be dialed)")
+      String admitMember;
 
       @Option(names = "--remove-member", paramLabel = "MEMBER")
       String removeMember;
@@ -73,12 +81,34 @@ final class DaoCommand {
       String removeCommittee;
     }
 
+    @Option(
+        names = "--member-key",
+        paramLabel = "HEX",
+        description = "the new member's public key (from alliance member join)")
+    String memberKey;
+
+    @Option(
+        names = "--endpoint",
+        paramLabel = "HOST:PEER-PORT:API-PORT",
+        description = "where the new member's node listens, so the others dial it")
+    String endpoint;
+
+    @Option(
+        names = "--roles",
+        paramLabel = "ROLE",
+        split = ",",
+        defaultValue = "corporation",
+        description = "the new member's roles (default: ${DEFAULT-VALUE})")
+    java.util.List<String> roles;
+
     @Override
     public Integer call() {
       TxSender sender = new TxSender(options);
       DaoAction action;
       if (what.set != null) {
         action = setParam(what.set);
+      } else if (what.admitMember != null) {
+        action = admit(what.admitMember, memberKey, endpoint, roles);
       } else if (what.removeMember != null) {
         action = new DaoAction.RemoveMember(sender.resolve(what.removeMember));
       } else if (what.addValidator != null) {
@@ -97,6 +127,41 @@ final class DaoCommand {
         out.printf("proposal %d%n", list.get(list.size() - 1).id());
       }
       return 0;
+    }
+
+    static DaoAction admit(
+        String name, String keyHex, String endpointText, java.util.List<String> roleNames) {
+      if (keyHex == null) {
+        throw CliException.usage(
+            "--admit-member needs --member-key (alliance member join prints it)");
+      }
+      org.alliancechain.core.crypto.PublicKey key;
+      try {
+        key = org.alliancechain.core.crypto.PublicKey.fromHex(keyHex);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--member-key: " + e.getMessage());
+      }
+      java.util.Optional<org.alliancechain.token.state.Endpoint> where = java.util.Optional.empty();
+      if (endpointText != null) {
+        try {
+          where = java.util.Optional.of(org.alliancechain.token.state.Endpoint.parse(endpointText));
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage("--endpoint: " + e.getMessage());
+        }
+      }
+      java.util.Set<org.alliancechain.token.state.Role> roleSet =
+          java.util.EnumSet.noneOf(org.alliancechain.token.state.Role.class);
+      for (String role : roleNames) {
+        try {
+          roleSet.add(
+              org.alliancechain.token.state.Role.valueOf(
+                  role.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage(
+              "unknown role '" + role + "' (corporation, alliance, private-alliance)");
+        }
+      }
+      return new DaoAction.AdmitMember(key, name, roleSet, where);
     }
 
     static DaoAction setParam(String text) {

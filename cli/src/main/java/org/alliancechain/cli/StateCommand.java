@@ -66,7 +66,7 @@ final class StateCommand {
       }
       Genesis genesis = ChainCommand.genesis(options, genesisFile);
       NodeClient client = options.client();
-      LightClient light = new LightClient(client, genesis.chainId(), genesis.validatorSet());
+      LightClient light = new LightClient(client, genesis);
       long head = light.head();
       long at = height != null ? height : Math.max(0, head - 1);
       ApiViews.StateProofView view =

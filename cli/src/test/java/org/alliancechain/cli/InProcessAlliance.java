@@ -36,8 +36,12 @@ final class InProcessAlliance implements AutoCloseable {
   }
 
   static InProcessAlliance start(Path dir, String mode) throws Exception {
-    AllianceSpec spec =
-        LocalAlliance.withFreePorts(SpecParser.parse(mode + ".yaml", ExampleSpecs.text(mode)));
+    return start(dir, mode + ".yaml", ExampleSpecs.text(mode));
+  }
+
+  /** An alliance from any spec text (ports replaced by free ones). */
+  static InProcessAlliance start(Path dir, String name, String specText) throws Exception {
+    AllianceSpec spec = LocalAlliance.withFreePorts(SpecParser.parse(name, specText));
     Path secret = dir.resolve("secret");
     Files.writeString(secret, PASSPHRASE + "\n");
     SecureRandom random = new SecureRandom();
@@ -66,6 +70,29 @@ final class InProcessAlliance implements AutoCloseable {
       }
     }
     return alliance;
+  }
+
+  /** Starts one more node from its node.yaml (a member the DAO admitted). */
+  Node startNode(Path config) throws Exception {
+    var loaded = NodeConfigParser.load(config);
+    var key = KeyFile.load(loaded.config().keyFile(), PASSPHRASE.toCharArray());
+    Node node = Node.start(loaded.config(), loaded.genesis(), key, ConsensusEngines::forNode);
+    nodes.add(node);
+    return node;
+  }
+
+  /** Stops the node of {@code member} (its data stays). */
+  void stop(String member) {
+    for (Node node : List.copyOf(nodes)) {
+      if (node.self().name().equals(member)) {
+        node.close();
+        nodes.remove(node);
+      }
+    }
+  }
+
+  Node node(String member) {
+    return nodes.stream().filter(n -> n.self().name().equals(member)).findFirst().orElseThrow();
   }
 
   Path profile(String member) {

@@ -15,6 +15,7 @@ class WorkflowHelpTest {
           "contract",
           "resource",
           "dao",
+          "member",
           "trust",
           "report",
           "swap",

@@ -31,7 +31,8 @@ public final class NodeConfigParser {
           "data-dir",
           "peer-listen",
           "api-listen",
-          "log-level");
+          "log-level",
+          "admitted-by-dao");
   private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
 
   /** A node config with the genesis it was checked against. */
@@ -109,7 +110,10 @@ public final class NodeConfigParser {
                   + genesisHash
                   + ": this node belongs to another alliance or the genesis was changed"));
     }
-    if (genesis != null && member != null && genesis.member(member).isEmpty()) {
+    // A member the DAO admitted after genesis (alliance member join) is not in the genesis; its
+    // node checks the ledger instead once it has synced.
+    boolean admitted = root.path("admitted-by-dao").asBoolean(false);
+    if (genesis != null && member != null && genesis.member(member).isEmpty() && !admitted) {
       errors.add(new ConfigError("member", "'" + member + "' is not a member in the genesis"));
     }
     if (!errors.isEmpty()) {

@@ -24,6 +24,14 @@ public enum Parameter {
       "lft-ack-timeout-ms", Unit.MILLIS, 10, 60_000, 500, false, "LFT child timeout"),
   TFT_OPEN_DEADLINE_MS(
       "tft-open-deadline-ms", Unit.MILLIS, 10, 3_600_000, 5_000, false, "TFT fallback (M-7)"),
+  FOUNDING_TOKENS(
+      "founding-tokens",
+      Unit.COUNT,
+      0,
+      1_000_000_000,
+      0,
+      false,
+      "tokens each founding member holds at genesis, so the DAO can vote before any is issued (M-23)"),
   // Ledger parameters: the token application's ParamId set, same defaults and ranges (a test in
   // cli keeps them equal); the DAO changes them after genesis (SPEC M-23).
   REWARD_STANDARD_TOKENS(

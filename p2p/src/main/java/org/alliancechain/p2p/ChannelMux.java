@@ -16,7 +16,8 @@ public final class ChannelMux implements MessageHandler {
     CONSENSUS(1),
     TREE(2),
     SYNC(3),
-    MEMPOOL(4);
+    MEMPOOL(4),
+    RESOURCE(5);
 
     private final int code;
 

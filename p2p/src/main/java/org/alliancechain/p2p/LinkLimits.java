@@ -16,6 +16,11 @@ package org.alliancechain.p2p;
  * @param connectTimeoutMillis TCP connect deadline
  * @param reconnectBaseMillis first reconnect delay; doubles per failed attempt
  * @param reconnectMaxMillis reconnect delay cap
+ * @param handshakesPerAddressMax connections from one IP address still in their handshake; more are
+ *     closed at once, so one host cannot take every handshake slot from the others
+ * @param scoreRecoveryMillis a penalised peer regains one score point per this many milliseconds
+ * @param banBaseMillis first ban of a peer whose score reached zero; doubles per ban
+ * @param banMaxMillis ban length cap
  */
 public record LinkLimits(
     int frameBytesMax,
@@ -29,7 +34,11 @@ public record LinkLimits(
     int pingIntervalMillis,
     int connectTimeoutMillis,
     int reconnectBaseMillis,
-    int reconnectMaxMillis) {
+    int reconnectMaxMillis,
+    int handshakesPerAddressMax,
+    int scoreRecoveryMillis,
+    int banBaseMillis,
+    int banMaxMillis) {
 
   public static final int FRAME_BYTES_MAX_DEFAULT = 8 * 1024 * 1024;
 
@@ -46,6 +55,11 @@ public record LinkLimits(
     require(
         reconnectBaseMillis >= 1 && reconnectMaxMillis >= reconnectBaseMillis,
         "1 <= reconnectBaseMillis <= reconnectMaxMillis");
+    require(
+        handshakesPerAddressMax >= 1 && handshakesPerAddressMax <= handshakesPendingMax,
+        "1 <= handshakesPerAddressMax <= handshakesPendingMax");
+    require(scoreRecoveryMillis >= 1, "scoreRecoveryMillis >= 1");
+    require(banBaseMillis >= 1 && banMaxMillis >= banBaseMillis, "1 <= banBaseMillis <= max");
   }
 
   public static LinkLimits defaults() {
@@ -61,7 +75,13 @@ public record LinkLimits(
         5_000,
         5_000,
         200,
-        30_000);
+        30_000,
+        // Members on one host (a local alliance) share an address: room for a few of them.
+        16,
+        // 10 invalid messages (10 points each) in a burst ban; one point back a second.
+        1_000,
+        30_000,
+        60 * 60_000);
   }
 
   private static void require(boolean ok, String rule) {

@@ -23,6 +23,16 @@ public final class P2pMetrics {
     }
     registry.counterFrom(
         "p2p_throttled_total", "times reading from a peer was paused", network::throttleCount);
+    for (Penalty penalty : Penalty.values()) {
+      registry.counterFrom(
+          "p2p_penalties_total",
+          "score penalties given to peers, by kind",
+          () -> network.penaltyCount(penalty),
+          "kind",
+          penalty.label());
+    }
+    registry.counterFrom("p2p_bans_total", "peers banned since start", network::banCount);
+    registry.gauge("p2p_peers_banned", "members banned right now", network::bannedCount);
   }
 
   /** f_ACO (paper eq. 1) and f_ACM (eq. 3) with their route counts (SPEC M-8). */

@@ -34,6 +34,25 @@ public interface PeerNetwork extends AutoCloseable {
   /** Times reading from a peer was paused by its rate or inbound queue limit. */
   long throttleCount();
 
+  /**
+   * Lowers the peer's score for misbehaviour seen above the link (an invalid or undecodable
+   * message); at zero its link closes and it is banned for a while (see {@link Penalty}). Any
+   * thread. Only call it for the authenticated sender of the bytes, never for a key a message
+   * merely names, or a liar could get an honest member banned.
+   */
+  void penalize(PublicKey peer, Penalty penalty);
+
+  /** The peer's current score, out of {@link org.alliancechain.p2p.flow.PeerScores#SCORE_MAX}. */
+  long score(PublicKey peer);
+
+  long penaltyCount(Penalty penalty);
+
+  /** Bans imposed since start. */
+  long banCount();
+
+  /** Members banned right now. */
+  int bannedCount();
+
   /** Re-reads the directory: drops links to removed members, dials new ones. */
   void membershipChanged();
 

@@ -19,7 +19,14 @@ public enum RejectReason {
   /** Nothing arrived (not even a ping) within {@link LinkLimits#idleTimeoutMillis}. */
   IDLE_TIMEOUT("idle_timeout"),
   /** The peer's inbound queue was over its hard limit even though reading was paused. */
-  INBOUND_OVERFLOW("inbound_overflow");
+  INBOUND_OVERFLOW("inbound_overflow"),
+  /**
+   * More than {@link LinkLimits#handshakesPerAddressMax} connections from one IP address were in
+   * their handshake.
+   */
+  TOO_MANY_HANDSHAKES_FROM_ADDRESS("too_many_handshakes_from_address"),
+  /** The handshake proved a member whose score reached zero and whose ban has not ended. */
+  BANNED("banned");
 
   private final String label;
 

@@ -33,7 +33,11 @@ class PeerNetworkTest {
         200,
         1_000,
         20,
-        200);
+        200,
+        4,
+        1_000,
+        60_000,
+        60_000);
   }
 
   record Received(PublicKey sender, String text) {}
@@ -266,7 +270,11 @@ class PeerNetworkTest {
                     + m.get(1).net.rejectCount(RejectReason.NOT_MEMBER)
                     + newcomer.net.rejectCount(RejectReason.NOT_MEMBER)
                 > 0);
-    assertThat(newcomer.net.connectedPeers()).isEmpty();
+    // The members never link it. (The newcomer, as initiator, counts a link as established one
+    // message before the responder refuses it, so its own view may flicker while it redials.)
+    for (Node node : m) {
+      assertThat(node.net.connectedPeers()).doesNotContain(admitted.publicKey());
+    }
 
     // the DAO admits it: every node's directory now lists it
     directory.put(admitted.publicKey(), newcomersView.address(admitted.publicKey()));

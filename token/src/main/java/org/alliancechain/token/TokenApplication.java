@@ -126,8 +126,8 @@ public final class TokenApplication implements Application {
 
   private static void promoteValidators(Ledger ledger, long height) {
     ValidatorState v = ledger.validators();
-    if (!v.pending().isEmpty() && height >= v.activationHeight()) {
-      ledger.putValidators(new ValidatorState(v.pending(), List.of(), v.activationHeight()));
+    if (!v.scheduled().isEmpty() && height >= v.scheduled().getFirst().activationHeight()) {
+      ledger.putValidators(v.promote(height));
     }
   }
 

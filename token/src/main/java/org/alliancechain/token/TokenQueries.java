@@ -15,6 +15,7 @@ import org.alliancechain.token.issuance.Issued;
 import org.alliancechain.token.report.AmeliorationReport;
 import org.alliancechain.token.state.Account;
 import org.alliancechain.token.state.Codecs;
+import org.alliancechain.token.state.Endpoint;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.Member;
@@ -22,6 +23,7 @@ import org.alliancechain.token.state.ParamId;
 import org.alliancechain.token.state.Parameters;
 import org.alliancechain.token.state.Store;
 import org.alliancechain.token.state.Supply;
+import org.alliancechain.token.state.ValidatorState;
 import org.alliancechain.token.value.SwapOfferState;
 
 /** Read-only views of the ledger for the API, the CLI and the consensus hook. */
@@ -66,12 +68,22 @@ public final class TokenQueries {
   }
 
   /**
-   * The validator set that certifies blocks at {@code height}: the consensus asks it for the next
-   * epoch's set. A DAO change decided at height h applies from the first multiple of {@code
-   * EPOCH_LENGTH_BLOCKS} above h.
+   * The validator set that certifies blocks at {@code height}, as this state knows it: exact for
+   * every height up to this state's height plus the consensus window plus one, since a change
+   * decided later takes effect later (the rule is {@code ValidatorChange.activationHeight}).
    */
   public ValidatorSet pendingValidatorSet(long height) {
     return ledger.validators().effectiveAt(height);
+  }
+
+  /** Where a member the DAO admitted listens, if the proposal said. */
+  public Optional<Endpoint> endpoint(PublicKey key) {
+    return ledger.endpoint(key);
+  }
+
+  /** The validator set record itself: the set in force and the scheduled changes. */
+  public ValidatorState validators() {
+    return ledger.validators();
   }
 
   /**

@@ -18,7 +18,14 @@ class DaoTest {
     return new Harness(
         mode,
         members,
-        Map.of(ParamId.DAO_VOTING_PERIOD_BLOCKS, 5L, ParamId.EPOCH_LENGTH_BLOCKS, 10L),
+        Map.of(
+            ParamId.DAO_VOTING_PERIOD_BLOCKS,
+            5L,
+            ParamId.EPOCH_LENGTH_BLOCKS,
+            10L,
+            // K = 2: the consensus window is 4 blocks
+            ParamId.CHECKPOINT_INTERVAL_BLOCKS,
+            2L),
         100,
         0);
   }
@@ -54,6 +61,33 @@ class DaoTest {
     h.emptyBlocks(1);
     assertThat(h.q().params().get(ParamId.REWARD_STANDARD_TOKENS)).isEqualTo(120);
     assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.EXECUTED);
+  }
+
+  @Test
+  void theDaoCannotChangeTheConsensusWindowNorPutAnEpochOffItsGrid() {
+    // docs/consensus.md: K is fixed at genesis; an epoch is a multiple of K and at least 2K long
+    Harness h = alliance(AllianceMode.COOPERATIVE, 4);
+    for (var action :
+        java.util.List.of(
+            new DaoAction.SetParam(ParamId.CHECKPOINT_INTERVAL_BLOCKS, 4),
+            new DaoAction.SetParam(ParamId.EPOCH_LENGTH_BLOCKS, 3),
+            new DaoAction.SetParam(ParamId.EPOCH_LENGTH_BLOCKS, 2))) {
+      long id = propose(h, 0, action);
+      vote(h, 0, id, true);
+      vote(h, 1, id, true);
+      vote(h, 2, id, true);
+      h.emptyBlocks(6);
+      assertThat(h.q().proposal(id).orElseThrow().status())
+          .isEqualTo(Proposal.Status.NOT_APPLICABLE);
+    }
+    assertThat(h.q().params().get(ParamId.CHECKPOINT_INTERVAL_BLOCKS)).isEqualTo(2);
+    assertThat(h.q().params().get(ParamId.EPOCH_LENGTH_BLOCKS)).isEqualTo(10);
+    long id = propose(h, 0, new DaoAction.SetParam(ParamId.EPOCH_LENGTH_BLOCKS, 6));
+    vote(h, 0, id, true);
+    vote(h, 1, id, true);
+    vote(h, 2, id, true);
+    h.emptyBlocks(6);
+    assertThat(h.q().params().get(ParamId.EPOCH_LENGTH_BLOCKS)).isEqualTo(6);
   }
 
   @Test
@@ -125,7 +159,12 @@ class DaoTest {
         propose(
             h,
             0,
-            new DaoAction.AdmitMember(newcomer.publicKey(), "newco", Set.of(Role.CORPORATION)));
+            new DaoAction.AdmitMember(
+                newcomer.publicKey(),
+                "newco",
+                Set.of(Role.CORPORATION),
+                java.util.Optional.of(
+                    new org.alliancechain.token.state.Endpoint("10.0.0.9", 7105, 8105))));
     long remove = propose(h, 1, new DaoAction.RemoveMember(h.pk(3)));
     var votes = new java.util.ArrayList<org.alliancechain.core.tx.Transaction>();
     for (int m = 0; m < 3; m++) {
@@ -136,6 +175,9 @@ class DaoTest {
         .allMatch(o -> o.success());
     h.emptyBlocks(6);
     assertThat(h.q().member(newcomer.publicKey()).orElseThrow().active()).isTrue();
+    // the other nodes learn where to dial the newcomer from the ledger (SPEC M-23)
+    assertThat(h.q().endpoint(newcomer.publicKey()).orElseThrow().toString())
+        .isEqualTo("10.0.0.9:7105:8105");
     assertThat(h.one(h.tx(h.m(0), new TokenTx.TransferTokens(newcomer.publicKey(), 5))).success())
         .isTrue();
     assertThat(h.one(h.tx(newcomer, new TokenTx.TransferTokens(h.pk(0), 5))).success()).isTrue();
@@ -157,13 +199,17 @@ class DaoTest {
     long close = h.q().proposal(id).orElseThrow().closeHeight();
     h.emptyBlocks((int) (close - h.height));
     assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.EXECUTED);
-    // executed at height `close` (< 10): effective from 10, the next multiple of the epoch
-    assertThat(close).isLessThan(10);
-    assertThat(h.q().pendingValidatorSet(9).contains(h.pk(4))).isFalse();
-    assertThat(h.q().pendingValidatorSet(10).contains(h.pk(4))).isTrue();
-    assertThat(h.q().pendingValidatorSet(10).size()).isEqualTo(5);
-    h.emptyBlocks((int) (12 - h.height));
-    assertThat(h.q().pendingValidatorSet(h.height).size()).isEqualTo(5);
+    // docs/consensus.md: decided at h, in force from the first multiple E of the epoch (10) with
+    // E > h + window (4). The proposal closes at 6 (proposed in block 1, voting period 5):
+    // 6 + 4 = 10 is not beyond 10, so 20.
+    assertThat(close).isEqualTo(6);
+    assertThat(h.q().validators().decidedAt(close).orElseThrow().activationHeight()).isEqualTo(20);
+    assertThat(h.q().pendingValidatorSet(19).contains(h.pk(4))).isFalse();
+    assertThat(h.q().pendingValidatorSet(20).contains(h.pk(4))).isTrue();
+    assertThat(h.q().pendingValidatorSet(20).size()).isEqualTo(5);
+    h.emptyBlocks((int) (22 - h.height));
+    assertThat(h.q().validators().scheduled()).isEmpty();
+    assertThat(h.q().validators().current()).hasSize(5);
   }
 
   @Test
@@ -246,8 +292,12 @@ class DaoTest {
         h.tx(h.m(2), new TokenTx.Vote(id, true)));
     h.emptyBlocks(6);
     assertThat(h.q().proposal(id).orElseThrow().status()).isEqualTo(Proposal.Status.EXECUTED);
-    assertThat(h.q().pendingValidatorSet(9).contains(h.pk(3))).isTrue();
-    assertThat(h.q().pendingValidatorSet(10).contains(h.pk(3))).isFalse();
-    assertThat(h.q().pendingValidatorSet(10).size()).isEqualTo(3);
+    long close = h.q().proposal(id).orElseThrow().closeHeight();
+    long activation = h.q().validators().decidedAt(close).orElseThrow().activationHeight();
+    assertThat(activation % 10).isZero();
+    assertThat(activation).isGreaterThan(close + 4).isLessThanOrEqualTo(close + 4 + 10);
+    assertThat(h.q().pendingValidatorSet(activation - 1).contains(h.pk(3))).isTrue();
+    assertThat(h.q().pendingValidatorSet(activation).contains(h.pk(3))).isFalse();
+    assertThat(h.q().pendingValidatorSet(activation).size()).isEqualTo(3);
   }
 }

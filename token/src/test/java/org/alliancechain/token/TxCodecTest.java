@@ -41,6 +41,12 @@ class TxCodecTest {
         new TokenTx.DeclareProfit(500, List.of("c1", "c2")),
         new TokenTx.Propose(new DaoAction.SetParam(ParamId.REWARD_STANDARD_TOKENS, 120)),
         new TokenTx.Propose(new DaoAction.AdmitMember(A, "newcorp", Set.of(Role.CORPORATION))),
+        new TokenTx.Propose(
+            new DaoAction.AdmitMember(
+                A,
+                "newcorp",
+                Set.of(Role.CORPORATION, Role.ALLIANCE),
+                Optional.of(new org.alliancechain.token.state.Endpoint("10.0.0.5", 7101, 8101)))),
         new TokenTx.Propose(new DaoAction.RemoveMember(A)),
         new TokenTx.Propose(new DaoAction.AddValidator(A)),
         new TokenTx.Propose(new DaoAction.RemoveValidator(A)),

@@ -59,6 +59,25 @@ public final class NodeClient {
     }
   }
 
+  /** POSTs raw bytes (a resource chunk); the answer is JSON. */
+  public <T> T postBytes(String path, byte[] body, Class<T> type) {
+    return read(
+        send(
+            HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))),
+        type);
+  }
+
+  /** GETs raw bytes (a resource chunk). */
+  public byte[] getBytes(String path) {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(resolve(path)).GET());
+    if (response.statusCode() >= 400) {
+      read(response, Object.class); // throws with the node's message
+    }
+    return response.body();
+  }
+
   private URI resolve(String path) {
     return base.resolve(path);
   }

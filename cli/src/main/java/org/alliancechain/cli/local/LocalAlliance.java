@@ -111,6 +111,14 @@ public final class LocalAlliance implements AutoCloseable {
     processes.put(member, builder.start());
   }
 
+  /**
+   * Adds a member that joined after bootstrap (alliance member join), to be started like others.
+   */
+  public synchronized void addNode(String member, Path nodeConfig, URI api) {
+    nodeConfigs.put(member, nodeConfig);
+    apis.put(member, api);
+  }
+
   /** Extra JVM options for a member's next start (the benchmark's flight recording). */
   public synchronized void jvmOptions(String member, List<String> options) {
     jvmOptions.put(member, List.copyOf(options));

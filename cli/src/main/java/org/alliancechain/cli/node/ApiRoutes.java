@@ -34,16 +34,25 @@ final class ApiRoutes {
     router.post("/tx", r -> submit(node, r));
     router.get(
         "/tx/{hash}", r -> ApiResponse.ok(txStatus(node, hash(r.pathParam("hash"), "hash"))));
-    router.get("/blocks/{height}", r -> ApiResponse.ok(blockView(block(node, r))));
+    router.get("/blocks/{height}", r -> ApiResponse.ok(blockView(node, block(node, r))));
     router.get("/blocks/{height}/raw", r -> raw(node, r));
     router.get("/state/{key}", r -> ApiResponse.ok(stateProof(node, r)));
     router.get("/accounts/{key}", r -> ApiResponse.ok(account(node, r.pathParam("key"))));
     router.post("/announcements", r -> announce(node, r));
     router.post("/announcements/trusted", r -> announceTrusted(node, r));
+    router.post(
+        "/announcements/{id}/answered",
+        r -> {
+          node.trees().answered(hash(r.pathParam("id"), "id"));
+          return ApiResponse.json(202, new ApiViews.Announced(r.pathParam("id"), "tft"));
+        });
     router.get("/announcements", r -> ApiResponse.ok(node.trees().received()));
     router.get("/comm-times", r -> ApiResponse.ok(commTimes(node)));
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
+    ResourceRoutes.register(router, node);
+    AmendmentRoutes.register(router, node);
+    MembershipRoutes.register(router, node);
     return router;
   }
 
@@ -117,12 +126,14 @@ final class ApiRoutes {
         new ApiViews.RawBlock(block.block().height(), Hex.encode(block.encode())));
   }
 
-  static ApiViews.BlockView blockView(CertifiedBlock certified) {
+  static ApiViews.BlockView blockView(Node node, CertifiedBlock certified) {
     BlockHeader h = certified.block().header();
     CommitCertificate c = certified.certificate();
     List<ApiViews.Vote> votes = new ArrayList<>();
     for (CommitCertificate.Vote v : c.votes()) {
-      votes.add(new ApiViews.Vote(v.validator(), "", v.signature().toHex()));
+      votes.add(
+          new ApiViews.Vote(
+              v.validator(), validatorKey(node, v.validator()), v.signature().toHex()));
     }
     return new ApiViews.BlockView(
         h.height(),
@@ -276,7 +287,14 @@ final class ApiRoutes {
               m.roles().stream().map(r -> r.specName()).toList(),
               m.isValidator()));
     }
+    MembershipRoutes.admittedMembers(node).forEach(members::add);
     return new ApiViews.Members(members, node.genesis().gatewayKey().toHex());
+  }
+
+  // The genesis set names the signers until the DAO changes the set; then the index is shown alone.
+  private static String validatorKey(Node node, int index) {
+    var set = node.genesis().validatorSet();
+    return index < set.size() ? set.get(index).toHex() : "";
   }
 
   static ApiViews.Status status(Node node) {

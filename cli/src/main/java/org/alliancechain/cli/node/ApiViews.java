@@ -53,6 +53,11 @@ public final class ApiViews {
 
   public record Peer(String publicKey, String member, boolean connected, Long roundTripMicros) {}
 
+  /**
+   * Where consensus stands and, when it does not move, why (SPEC M-31): {@code summary} in words;
+   * {@code waitingFor} the awaited quorum or message, {@code waitingOn} the validators it still
+   * lacks; {@code recovering} is set while a validator that lost its log may not vote.
+   */
   public record ConsensusStatus(
       boolean validator,
       long view,
@@ -60,7 +65,18 @@ public final class ApiViews {
       String phase,
       String waitingFor,
       long viewChanges,
-      String lastViewChangeReason) {}
+      String lastViewChangeReason,
+      String summary,
+      List<String> waitingOn,
+      String recovering,
+      List<ValidatorProgress> validators) {}
+
+  /**
+   * A validator as this node last heard from it: the highest seq and view of its messages this node
+   * accepted (-1 when none yet), and whether a link to it is up.
+   */
+  public record ValidatorProgress(
+      String member, boolean self, boolean connected, long lastHeight, long lastView) {}
 
   public record Status(
       String chainId,

@@ -35,15 +35,13 @@ public final class ConsensusEngines {
 
   private ConsensusEngines() {}
 
+  /**
+   * A validator runs the PBFT replica; a follower (a member without the alliance role) runs the
+   * same replica, which signs nothing for a key outside the validator set: it certifies blocks from
+   * the validators' commit votes, fetches the rest by block sync, and verifies every certificate.
+   */
   public static ConsensusEngine forNode(Node node) {
-    if (!node.self().isValidator()) {
-      throw new NodeException(
-          "member "
-              + node.self().name()
-              + " is not a validator; nodes without the alliance role"
-              + " cannot follow the chain yet (block sync for followers is not built)");
-    }
-    return new Validator(node);
+    return new Validator(node, ByzantineMode.fromProperties(System.getProperties()));
   }
 
   /** The protocol parameters every validator derives alike from the genesis. */
@@ -69,55 +67,94 @@ public final class ConsensusEngines {
         Set.of());
   }
 
-  private static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
+  static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
-    private final ValidatorSet validators;
+    private final ConsensusEdge edge;
+    // the replica's current set, refreshed with the other snapshots (it changes at epoch
+    // boundaries)
+    private volatile ValidatorSet validators;
     // Written on the driver thread (the only one that touches the replica), read by the API and
     // metrics threads: the replica's own maps are not safe to read from elsewhere.
     private volatile java.util.Map<String, Long> rejectionsSnapshot = java.util.Map.of();
     private volatile long viewSnapshot;
     private volatile long viewChangesSnapshot;
     private volatile String phaseSnapshot = "normal";
+    private volatile org.alliancechain.consensus.core.Stall stallSnapshot =
+        new org.alliancechain.consensus.core.Stall("starting", java.util.List.of());
+    private volatile String lastViewChangeSnapshot = "";
+    private volatile String recoveringSnapshot = "";
+    private volatile java.util.Map<PublicKey, org.alliancechain.consensus.core.Stall.PeerProgress>
+        progressSnapshot = java.util.Map.of();
+    private long ticks; // driver thread only
 
-    Validator(Node node) {
+    Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
-      this.validators = node.genesis().validatorSet();
       RocksStore store = node.store();
       org.alliancechain.consensus.core.ConsensusStore log =
           node.testSwitches().wrap(new AreaConsensusStore(store.consensus()));
       long head = store.head();
+      // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
+      // committed ledger (the one source; a restarted node resumes between a decision and its
+      // activation with both).
+      this.validators = node.validatorsAt(head + 1);
       Optional<BlockHeader> headHeader = store.block(head).map(b -> b.block().header());
       Hash headRoot = store.stateRoot(head).orElseThrow();
-      RestartState restart = new RestartState(head, headHeader, headRoot, log.load());
-      this.replica =
-          new Replica(config(node), node.key(), validators, SignatureVerifier.ED25519, restart);
+      // An empty log may be a wiped data folder: the replica recovers before it votes.
+      RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
+      SignatureVerifier verifier = new SignatureMemo();
+      this.replica = new Replica(config(node), node.key(), validators, verifier, restart);
+      node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
+      Signing signing = new Signing(node.genesis().chainId(), node.key());
+      Transport transport =
+          byzantine.isPresent()
+              ? new ByzantineTransport(this, node, signing, byzantine.get())
+              : this;
       this.driver =
           new ConsensusDriver(
               replica,
-              this,
+              transport,
               log,
               this,
-              new Signing(node.genesis().chainId(), node.key()),
+              signing,
               Clock.systemUTC(),
               tickMillis,
               node.self().name());
-      node.mux().register(ChannelMux.Channel.CONSENSUS, (sender, bytes) -> driver.onMessage(bytes));
+      this.edge =
+          new ConsensusEdge(node.genesis().chainId(), verifier, node.network(), driver::onMessage);
+      node.mux().register(ChannelMux.Channel.CONSENSUS, edge);
+      driver.afterEveryTick(this::snapshotNowAndThen);
       snapshot();
       registerMetrics(node.metrics());
     }
 
-    private void snapshot() {
+    void snapshot() {
       rejectionsSnapshot = java.util.Map.copyOf(replica.rejections());
+      validators = replica.validators();
       viewSnapshot = replica.view();
       viewChangesSnapshot = replica.viewChangesStarted();
       phaseSnapshot = replica.state().name().toLowerCase(java.util.Locale.ROOT);
+      stallSnapshot = replica.stall();
+      lastViewChangeSnapshot = replica.lastViewChange();
+      recoveringSnapshot = replica.recovering().orElse("");
+      progressSnapshot = java.util.Map.copyOf(replica.peerProgress());
+    }
+
+    // Every tenth tick is often enough for an operator and cheap at any load.
+    private void snapshotNowAndThen() {
+      if (ticks++ % 10 == 0) {
+        snapshot();
+      }
     }
 
     private void registerMetrics(org.alliancechain.p2p.metrics.MetricsRegistry metrics) {
       metrics.gauge("alliance_consensus_view", "current PBFT view", () -> viewSnapshot);
+      metrics.gauge(
+          "alliance_consensus_recovering",
+          "1 while a validator that lost its consensus log may not vote",
+          () -> recoveringSnapshot.isEmpty() ? 0 : 1);
       metrics.counterFrom(
           "alliance_consensus_view_changes_total",
           "view changes started",
@@ -136,7 +173,8 @@ public final class ConsensusEngines {
         metrics.counterFrom(
             "alliance_consensus_invalid_messages_total",
             "consensus messages rejected, by reason",
-            () -> rejectionsSnapshot.getOrDefault(reason, 0L),
+            // The edge's refusals never reach the replica: one family, two sources.
+            () -> rejectionsSnapshot.getOrDefault(reason, 0L) + edge.rejectedCount(reason),
             "reason",
             reason);
       }
@@ -154,10 +192,16 @@ public final class ConsensusEngines {
 
     @Override
     public ApiViews.ConsensusStatus status() {
-      long view = viewSnapshot;
-      PublicKey primary = validators.get((int) (view % validators.size()));
-      return new ApiViews.ConsensusStatus(
-          true, view, node.memberName(primary), phaseSnapshot, "", viewChangesSnapshot, "");
+      return StallReport.status(
+          node,
+          validators,
+          viewSnapshot,
+          phaseSnapshot,
+          viewChangesSnapshot,
+          lastViewChangeSnapshot,
+          stallSnapshot,
+          recoveringSnapshot,
+          progressSnapshot);
     }
 
     @Override
@@ -190,7 +234,9 @@ public final class ConsensusEngines {
 
     @Override
     public void penalize(PublicKey peer) {
+      // The replica names a proven signer: every message it judges passed the edge's check.
       LOG.warn("peer {} keeps sending invalid consensus messages", node.memberName(peer));
+      node.network().penalize(peer, org.alliancechain.p2p.Penalty.REPEATED_INVALID);
     }
 
     // BlockExecutor
@@ -200,12 +246,17 @@ public final class ConsensusEngines {
       long height = block.block().height();
       if (height <= node.store().head()) {
         // Already stored (caught up while this commit was in flight): same chain, same root.
-        return new Executed(node.store().stateRoot(height).orElseThrow(), Optional.empty());
+        return new Executed(
+            node.store().stateRoot(height).orElseThrow(),
+            node.validatorSchedule().decidedAt(height));
       }
       snapshot();
       ExecutionResult result = node.finalizeBlock(block);
       return switch (result) {
-        case ExecutionResult.Committed c -> new Executed(c.stateRoot(), Optional.empty());
+        case ExecutionResult.Committed c ->
+            // the change the DAO decided in this block, with the activation height the ledger
+            // computed; the replica schedules it as it is
+            new Executed(c.stateRoot(), node.validatorSchedule().decidedAt(height));
         case ExecutionResult.Rejected r ->
             throw new AssertionError(
                 "consensus committed block "

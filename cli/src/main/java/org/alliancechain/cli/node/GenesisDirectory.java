@@ -1,50 +1,75 @@
 package org.alliancechain.cli.node;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.alliancechain.config.Genesis;
-import org.alliancechain.config.GenesisMember;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.p2p.PeerAddress;
 import org.alliancechain.p2p.PeerDirectory;
+import org.alliancechain.token.TokenQueries;
+import org.alliancechain.token.state.ValidatorState;
 
 /**
- * Who may connect and where they listen: the genesis members. (Members admitted or removed by the
- * DAO are applied on top by {@link Node} when the ledger says so.)
+ * Who may connect and where they listen, from the committed ledger (SPEC M-2, M-23): the active
+ * members (genesis members and those the DAO admitted since) and every validator that certifies
+ * blocks now or in a scheduled change, even one the DAO removed as a member, until its set is
+ * replaced (consensus needs its votes until then). Addresses come from the genesis, or for an
+ * admitted member from the endpoint its admission recorded. {@link Node} refreshes it after every
+ * committed block.
  */
 final class GenesisDirectory implements PeerDirectory {
   private final Genesis genesis;
-  private volatile java.util.Set<PublicKey> removed = java.util.Set.of();
+  // key -> address (empty: the member dials out only); replaced whole, read by the I/O threads
+  private volatile Map<PublicKey, Optional<PeerAddress>> members = Map.of();
 
   GenesisDirectory(Genesis genesis) {
     this.genesis = genesis;
   }
 
-  /** Returns whether the set changed. */
-  boolean setRemoved(java.util.Set<PublicKey> removedMembers) {
-    java.util.Set<PublicKey> next = java.util.Set.copyOf(removedMembers);
-    if (next.equals(removed)) {
+  /** Recomputes the directory from the ledger; returns whether anything changed. */
+  boolean refresh(TokenQueries ledger, long nextHeight) {
+    TreeMap<PublicKey, Optional<PeerAddress>> next = new TreeMap<>();
+    for (PublicKey key : ledger.activeMembers()) {
+      next.put(key, address(ledger, key));
+    }
+    ValidatorState validators = ledger.validators();
+    List<PublicKey> certifying = validators.effectiveAt(nextHeight).members();
+    for (PublicKey key : certifying) {
+      next.putIfAbsent(key, address(ledger, key));
+    }
+    for (ValidatorState.Scheduled s : validators.scheduled()) {
+      for (PublicKey key : s.validators()) {
+        next.putIfAbsent(key, address(ledger, key));
+      }
+    }
+    if (next.equals(members)) {
       return false;
     }
-    this.removed = next;
+    members = java.util.Collections.unmodifiableMap(next);
     return true;
+  }
+
+  private Optional<PeerAddress> address(TokenQueries ledger, PublicKey key) {
+    return genesis
+        .member(key)
+        .map(m -> new PeerAddress(m.host(), m.peerPort()))
+        .or(() -> ledger.endpoint(key).map(e -> new PeerAddress(e.host(), e.peerPort())));
   }
 
   @Override
   public boolean isMember(PublicKey key) {
-    return genesis.member(key).isPresent() && !removed.contains(key);
+    return members.containsKey(key);
   }
 
   @Override
   public List<PublicKey> members() {
-    return genesis.members().stream()
-        .map(GenesisMember::publicKey)
-        .filter(k -> !removed.contains(k))
-        .toList();
+    return List.copyOf(members.keySet());
   }
 
   @Override
   public Optional<PeerAddress> address(PublicKey member) {
-    return genesis.member(member).map(m -> new PeerAddress(m.host(), m.peerPort()));
+    return members.getOrDefault(member, Optional.empty());
   }
 }

@@ -55,7 +55,9 @@ public final class LedgerGenesis {
       for (org.alliancechain.config.Role role : m.roles()) {
         roles.add(Role.valueOf(role.name()));
       }
-      members.add(new GenesisSpec.MemberSpec(m.publicKey(), m.name(), roles, 0, 0));
+      // counted as issued at genesis (token supply = sum of balances holds from height 0)
+      long founding = genesis.parameters().get(Parameter.FOUNDING_TOKENS);
+      members.add(new GenesisSpec.MemberSpec(m.publicKey(), m.name(), roles, founding, 0));
       if (m.isValidator()) {
         validators.add(m.publicKey());
       }

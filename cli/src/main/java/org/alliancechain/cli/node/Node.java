@@ -63,10 +63,12 @@ public final class Node implements AutoCloseable {
   private final GenesisDirectory directory;
   private final MetricsRegistry.Counter txRejected;
   private final MetricsRegistry.Counter blocksCommitted;
+  private final CommitMetrics commitMetrics;
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
   private volatile Trees trees;
+  private volatile Resources resources;
   private volatile boolean accepting = true;
   private final TestSwitches testSwitches;
 
@@ -75,20 +77,19 @@ public final class Node implements AutoCloseable {
     this.genesis = genesis;
     this.key = key;
     this.store = store;
-    this.self =
-        genesis
-            .member(key.publicKey())
-            .orElseThrow(() -> new NodeException("the key is not a genesis member's key"));
+    this.self = genesis.member(key.publicKey()).orElseGet(() -> admittedSelf(config, genesis, key));
     this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
-    ValidatorSet validators = genesis.validatorSet();
-    this.executor = new BlockExecutor(application, store, height -> validators);
+    // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
+    this.executor = new BlockExecutor(application, store, this::validatorsAt);
     this.mempool = new Mempool(genesis.chainId(), MEMPOOL_TX_MAX, s -> Nonces.next(state(), s));
     this.directory = new GenesisDirectory(genesis);
+    directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1);
     this.txRejected = metrics.counter("alliance_tx_rejected_total", "transactions refused");
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 
   /**
@@ -116,6 +117,39 @@ public final class Node implements AutoCloseable {
       throw e;
     }
     return node;
+  }
+
+  /**
+   * A member the DAO admitted after genesis (node.yaml says admitted-by-dao): its own entry built
+   * from its node config, since the genesis has none. The ledger decides what it may do.
+   */
+  private static GenesisMember admittedSelf(NodeConfig config, Genesis genesis, KeyPair key) {
+    if (genesis.member(config.member()).isPresent()) {
+      throw new NodeException(
+          "the key is not the key of genesis member " + config.member() + ": wrong key-file?");
+    }
+    return new GenesisMember(
+        config.member(),
+        key.publicKey(),
+        java.util.Set.of(org.alliancechain.config.Role.CORPORATION),
+        config.peerHost(),
+        config.peerPort(),
+        config.apiPort(),
+        new org.alliancechain.config.Profile("", "", List.of(), List.of(), ""),
+        List.of());
+  }
+
+  /**
+   * The validator set that certifies block {@code height}, from the committed ledger: exact up to
+   * head + window + 1 (a later decision takes effect later; docs/consensus.md).
+   */
+  public ValidatorSet validatorsAt(long height) {
+    return new org.alliancechain.token.TokenQueries(state()).pendingValidatorSet(height);
+  }
+
+  /** The ledger's validator record: the set in force and the DAO's scheduled changes. */
+  public org.alliancechain.token.state.ValidatorState validatorSchedule() {
+    return new org.alliancechain.token.TokenQueries(state()).validators();
   }
 
   private static RocksStore openStore(NodeConfig config, Genesis genesis) {
@@ -149,6 +183,7 @@ public final class Node implements AutoCloseable {
 
   private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
     mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
+    resources = new Resources(this);
     PeerNetworkConfig peerConfig =
         new PeerNetworkConfig(
             key,
@@ -194,7 +229,15 @@ public final class Node implements AutoCloseable {
   }
 
   String memberName(org.alliancechain.core.crypto.PublicKey key) {
-    return genesis.member(key).map(GenesisMember::name).orElse(key.toHex().substring(0, 8));
+    return genesis
+        .member(key)
+        .map(GenesisMember::name)
+        .or(
+            () ->
+                new org.alliancechain.token.TokenQueries(state())
+                    .member(key)
+                    .map(org.alliancechain.token.state.Member::name))
+        .orElse(key.toHex().substring(0, 8));
   }
 
   /** Committed state at the head. */
@@ -250,6 +293,7 @@ public final class Node implements AutoCloseable {
       testSwitches.afterWrite(TestSwitches.WriteKind.BLOCK_BATCH);
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
+      commitMetrics.onCommitted(block.block());
       refreshMembership();
       blockEvents.publish(
           "block",
@@ -267,20 +311,13 @@ public final class Node implements AutoCloseable {
   record BlockEvent(long height, String hash, int transactions, String stateRoot) {}
 
   /**
-   * SPEC M-2, M-23: a member the DAO removed may no longer connect; its links close and its
-   * transactions are refused by the ledger. Runs after every block (a handful of members).
+   * SPEC M-2, M-23: a member the DAO admitted may connect from the block that admits it; one it
+   * removed may no longer (its links close, the ledger refuses its transactions) once it no longer
+   * certifies blocks. Runs after every block (at most a few hundred members).
    */
   private void refreshMembership() {
-    org.alliancechain.token.TokenQueries queries =
-        new org.alliancechain.token.TokenQueries(state());
-    java.util.Set<org.alliancechain.core.crypto.PublicKey> removed = new java.util.TreeSet<>();
-    for (GenesisMember m : genesis.members()) {
-      if (queries.member(m.publicKey()).map(member -> !member.active()).orElse(true)) {
-        removed.add(m.publicKey());
-      }
-    }
-    if (directory.setRemoved(removed)) {
-      LOG.info("membership changed: {} member(s) removed by the DAO", removed.size());
+    if (directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1)) {
+      LOG.info("membership changed: {} keys may connect", directory.members().size());
       network.membershipChanged();
     }
   }
@@ -348,6 +385,11 @@ public final class Node implements AutoCloseable {
     return trees;
   }
 
+  /** Off-chain resources: uploads, serving and fetching (SPEC M-18). */
+  public Resources resources() {
+    return resources;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -368,6 +410,9 @@ public final class Node implements AutoCloseable {
     }
     if (trees != null) {
       trees.close();
+    }
+    if (resources != null) {
+      resources.close();
     }
     if (network != null) {
       network.close();

@@ -169,6 +169,14 @@ public final class Trees implements AutoCloseable {
     return id;
   }
 
+  /**
+   * SPEC M-7: a trusted provider answered this member's TFT request (its offer reached the
+   * receiver), so the request is not opened to the rest of the alliance at its deadline.
+   */
+  public void answered(Hash id) {
+    service.answered(id);
+  }
+
   public CommTimes commTimes() {
     return service.commTimes();
   }

@@ -40,21 +40,28 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four validators as separate node processes on loopback (SPEC M-27, M-28, M-31): transactions
- * commit with identical blocks and state everywhere; a killed validator does not stop the others
- * and catches up when restarted; a killed primary is replaced by a view change. No fixed sleeps:
- * every wait polls with a deadline.
+ * Four validators and one follower as separate node processes on loopback (SPEC M-27, M-28, M-31):
+ * transactions commit with identical blocks and state everywhere; the follower applies certified
+ * blocks; a killed validator does not stop the others and catches up when restarted; one restarted
+ * with an empty data folder rebuilds and rejoins consensus; a killed primary is replaced by a view
+ * change. No fixed sleeps: every wait polls with a deadline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeProcessTest {
   private static final String PASSPHRASE = "node-process-test";
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final Duration DEADLINE = Duration.ofMinutes(2);
+  private static final Duration REJOIN_DEADLINE = Duration.ofMinutes(3);
+  private static final String FOLLOWER = "echo";
+  private static final List<String> VALIDATORS = List.of("acme", "birch", "cobalt", "delta");
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir static Path dir;
+  // Kept when a test fails: every node's log is in its folder.
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  static Path dir;
+
   private static LocalAlliance alliance;
   private static final Map<String, KeyPair> keys = new TreeMap<>();
   private static KeyPair gateway;
@@ -62,9 +69,23 @@ class NodeProcessTest {
 
   @BeforeAll
   static void startAlliance() throws Exception {
-    AllianceSpec spec =
-        LocalAlliance.withFreePorts(
-            SpecParser.parse("coop", ExampleSpecs.text(ExampleSpecs.COOPERATIVE)));
+    // A follower (no alliance role) joins the four validators; K = 4 (L = 8) so that a wiped
+    // validator's fence is reached within a few dozen blocks.
+    String text =
+        ExampleSpecs.text(ExampleSpecs.COOPERATIVE)
+            .replace(
+                "parameters:\n",
+                """
+                  - name: echo
+                    roles: [corporation]
+                    host: 127.0.0.1
+                    peer-port: 17105
+                    api-port: 18105
+                    profile: {industry: retail, size: small, offers: [DATA], wants: [PPE]}
+                parameters:
+                  checkpoint-interval-blocks: 4
+                """);
+    AllianceSpec spec = LocalAlliance.withFreePorts(SpecParser.parse("coop", text));
     chainId = spec.chainId();
     SecureRandom random = new SecureRandom();
     // Cheap scrypt for tests: the key file format is tested with the real cost in node-core.
@@ -87,7 +108,7 @@ class NodeProcessTest {
             Optional.empty());
     alliance = new LocalAlliance(dir, spec, result.nodeConfigs(), PASSPHRASE);
     alliance.startAll();
-    alliance.awaitAllReady(DEADLINE);
+    alliance.awaitAllReady(REJOIN_DEADLINE); // five JVMs starting on a loaded machine
   }
 
   @AfterAll
@@ -136,10 +157,15 @@ class NodeProcessTest {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    await(what, DEADLINE, condition);
+  }
+
+  private static void await(String what, Duration within, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + DEADLINE + ": " + what + " (logs in " + dir + ")");
+        throw new AssertionError("not within " + within + ": " + what + " (logs in " + dir + ")");
       }
       Thread.sleep(100); // polling interval
     }
@@ -194,12 +220,67 @@ class NodeProcessTest {
     assertThat(samples.get("alliance_height")).isEqualTo((double) status("birch").height());
     assertThat(samples)
         .containsKey("alliance_consensus_invalid_messages_total{reason=\"bad_signature\"}");
-    assertThat(samples.get("p2p_peers_connected")).isEqualTo(3.0);
+    assertThat(samples.get("p2p_peers_connected")).isEqualTo(4.0);
+    // Commit latency histogram: cumulative buckets, +Inf equals the count, one per block here.
+    double count = samples.get("alliance_commit_latency_milliseconds_count");
+    assertThat(count).isGreaterThanOrEqualTo(2.0).isEqualTo((double) status("birch").height());
+    assertThat(samples.get("alliance_commit_latency_milliseconds_bucket{le=\"+Inf\"}"))
+        .isEqualTo(count);
+    assertThat(samples.get("alliance_commit_latency_milliseconds_bucket{le=\"5\"}"))
+        .isLessThanOrEqualTo(
+            samples.get("alliance_commit_latency_milliseconds_bucket{le=\"30000\"}"));
+    assertThat(samples.get("alliance_transactions_committed_total")).isGreaterThanOrEqualTo(2.0);
+    assertThat(samples)
+        .containsKeys(
+            "alliance_transactions_per_second",
+            "alliance_mempool_size",
+            "alliance_consensus_view",
+            "alliance_consensus_view_changes_total",
+            "alliance_consensus_recovering",
+            "tree_f_aco_microseconds",
+            "tree_f_acm_microseconds",
+            "tree_f_aco_routes");
+  }
+
+  // SPEC M-3, M-31: a member without the alliance role follows the chain by block sync and
+  // commit certificates, serves the API, and forwards its clients' transactions to the validators.
+  @Test
+  @Order(2)
+  void aFollowerAppliesCertifiedBlocksAndServesTheApi() throws Exception {
+    ApiViews.Status follower = status(FOLLOWER);
+    assertThat(follower.consensus().validator()).isFalse();
+    assertThat(follower.consensus().summary()).startsWith("follower");
+    String tx = submit(FOLLOWER, keys.get("birch"), new TokenTx.TransferMoney(key(FOLLOWER), 300));
+    await("a transaction sent to the follower commits", () -> committedEverywhere(tx, all()));
+    assertSameChain(all());
+    var echo = alliance.get(FOLLOWER, "/accounts/" + key(FOLLOWER).toHex()).orElseThrow();
+    assertThat(read(echo.body(), ApiViews.AccountView.class).money()).isEqualTo(300);
+    // The follower serves blocks with their certificates: a quorum of validator votes.
+    long height = status(FOLLOWER).height();
+    var block = alliance.get(FOLLOWER, "/blocks/" + height).orElseThrow();
+    assertThat(read(block.body(), ApiViews.BlockView.class).certificate().votes())
+        .hasSizeGreaterThanOrEqualTo(3)
+        .noneMatch(v -> v.publicKey().equals(key(FOLLOWER).toHex()));
+  }
+
+  // SPEC M-31: /status explains where consensus stands in words and data.
+  @Test
+  @Order(3)
+  void statusNamesEveryValidatorsProgressAndWhatTheNodeWaitsFor() {
+    ApiViews.ConsensusStatus c = status("acme").consensus();
+    assertThat(c.validators())
+        .extracting(ApiViews.ValidatorProgress::member)
+        .containsExactlyInAnyOrderElementsOf(VALIDATORS);
+    assertThat(c.validators()).allMatch(ApiViews.ValidatorProgress::connected);
+    assertThat(c.validators()).filteredOn(v -> !v.self()).allMatch(v -> v.lastHeight() >= 1);
+    assertThat(c.summary()).startsWith("validator at height").contains("4 of 4 validators");
+    assertThat(c.waitingFor()).isNotBlank();
+    assertThat(c.recovering()).isEmpty();
   }
 
   // SPEC M-6, M-8: an LFT announcement reaches every other member; each receiver times its route.
   @Test
-  @Order(2)
+  @Order(4)
   void anAnnouncementReachesEveryMemberOverTheLinkFirstTree() throws Exception {
     byte[] body = JSON.writeValueAsBytes(java.util.Map.of("text", "need: 40 pallets of PPE"));
     HttpRequest request =
@@ -222,8 +303,62 @@ class NodeProcessTest {
     }
   }
 
+  // SPEC M-7: a TFT request goes to the trusted provider only; unanswered at its deadline it is
+  // opened to the rest of the alliance, answered it is not.
   @Test
-  @Order(3)
+  @Order(5)
+  void anUnansweredTrustFirstRequestIsOpenedToTheRestAtItsDeadline() throws Exception {
+    String answered = trusted("acme", "offer wanted: 5 t of recycled steel", 1_500);
+    HttpResponse<String> mark = post("acme", "/announcements/" + answered + "/answered", Map.of());
+    assertThat(mark.statusCode()).as(mark.body()).isEqualTo(202);
+    String text = "offer wanted: 20 t of recycled steel";
+    trusted("acme", text, 1_500);
+    await("birch, trusted, receives it", () -> received("birch", text));
+    for (String rest : List.of("cobalt", "delta", FOLLOWER)) {
+      await(rest + " receives it once the deadline passed", () -> received(rest, text));
+      // The answered request had the same deadline, set earlier: it was never opened.
+      assertThat(received(rest, "5 t of recycled steel")).as(rest).isFalse();
+    }
+    await("birch received the answered one too", () -> received("birch", "5 t of recycled steel"));
+  }
+
+  private static String trusted(String from, String text, long deadlineMillis) throws Exception {
+    HttpResponse<String> response =
+        post(
+            from,
+            "/announcements/trusted",
+            Map.of(
+                "text",
+                text,
+                "trusted",
+                List.of(Map.of("member", "birch", "trustMicros", 900_000)),
+                "option",
+                "direct",
+                "deadlineMillis",
+                deadlineMillis,
+                "openToRest",
+                true));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return read(response.body(), ApiViews.Announced.class).id();
+  }
+
+  private static boolean received(String member, String text) {
+    return alliance.get(member, "/announcements").map(r -> r.body().contains(text)).orElse(false);
+  }
+
+  private static HttpResponse<String> post(String member, String path, Object body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(alliance.api(member).resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(6)
   void aSecondProcessOnTheSameDataFolderIsRefused() throws Exception {
     Path config = alliance.nodeDir("acme").resolve("node.yaml");
     ProcessBuilder second =
@@ -249,7 +384,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   void theOthersKeepCommittingWhileAValidatorIsDownAndItCatchesUp() throws Exception {
     String down = nonPrimary();
     alliance.kill(down);
@@ -263,7 +398,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(5)
+  @Order(9)
   void aKilledPrimaryIsReplacedByAViewChange() throws Exception {
     String primary = status("acme").consensus().primary();
     long viewBefore = status("acme").consensus().view();
@@ -284,7 +419,7 @@ class NodeProcessTest {
   }
 
   @Test
-  @Order(6)
+  @Order(10)
   void sigtermStopsANodeCleanlyWithExitCodeZero() throws Exception {
     String member =
         alliance.members().stream().filter(alliance::isRunning).findFirst().orElseThrow();
@@ -294,10 +429,96 @@ class NodeProcessTest {
 
   private static String nonPrimary() {
     String primary = status("acme").consensus().primary();
-    return alliance.members().stream()
-        .filter(m -> !m.equals(primary))
-        .reduce((a, b) -> b)
-        .orElseThrow();
+    return VALIDATORS.stream().filter(m -> !m.equals(primary)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  private static List<String> all() {
+    return alliance.members();
+  }
+
+  // SPEC M-27 and issue 4: keys and config kept, data folder deleted. The node rebuilds from the
+  // peers' certified blocks, votes on nothing until its fence is below a stable checkpoint
+  // (docs/consensus.md, "A validator that lost its log"), then votes again.
+  @Test
+  @Order(8)
+  void aValidatorRestartedWithAnEmptyDataFolderRebuildsAndRejoinsConsensus() throws Exception {
+    String wiped = nonPrimary();
+    alliance.kill(wiped);
+    deleteTree(alliance.nodeDir(wiped).resolve("data"));
+    assertThat(alliance.nodeDir(wiped).resolve("data")).doesNotExist();
+    alliance.start(wiped);
+    alliance.awaitReady(wiped, DEADLINE);
+    String sender = wiped.equals("birch") ? "cobalt" : "birch";
+    String first = submit("acme", keys.get(sender), new TokenTx.TransferMoney(key("acme"), 1));
+    await("the wiped node rebuilds the chain", () -> committedEverywhere(first, all()));
+    assertSameChain(all());
+    // Blocks until a stable checkpoint passes its fence; it reports that it recovers meanwhile.
+    await(
+        wiped + " rejoins (recovering is cleared)",
+        REJOIN_DEADLINE,
+        () -> {
+          ApiViews.Status s = status(wiped);
+          if (s != null && s.consensus().recovering().isEmpty()) {
+            return true;
+          }
+          commitOne("acme", sender);
+          return false;
+        });
+    // Rejoined: with another validator down, every block needs its commit vote (3 of 3 live).
+    String primary = status("acme").consensus().primary();
+    String other =
+        VALIDATORS.stream()
+            .filter(m -> !m.equals(wiped) && !m.equals(primary) && !m.equals("acme"))
+            .findFirst()
+            .orElseThrow();
+    alliance.kill(other);
+    try {
+      String tx = commitOne(primary, sender);
+      var block = alliance.get(primary, "/blocks/" + txHeight(primary, tx)).orElseThrow();
+      assertThat(read(block.body(), ApiViews.BlockView.class).certificate().votes())
+          .extracting(ApiViews.Vote::publicKey)
+          .contains(key(wiped).toHex())
+          .doesNotContain(key(other).toHex());
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "; "
+              + wiped
+              + " status: "
+              + alliance.get(wiped, "/status").map(HttpResponse::body),
+          e);
+    } finally {
+      alliance.start(other);
+    }
+    alliance.awaitReady(other, DEADLINE);
+    String last = commitOne("acme", sender);
+    await(other + " catches up", () -> committedEverywhere(last, all()));
+    assertSameChain(all());
+  }
+
+  /** Submits one small transfer and waits until every running node committed it. */
+  private static String commitOne(String via, String sender) {
+    try {
+      String tx = submit(via, keys.get(sender), new TokenTx.TransferMoney(key("acme"), 1));
+      List<String> running = all().stream().filter(alliance::isRunning).toList();
+      await("transfer committed", () -> committedEverywhere(tx, running));
+      return tx;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static long txHeight(String member, String tx) {
+    var response = alliance.get(member, "/tx/" + tx).orElseThrow();
+    return read(response.body(), ApiViews.TxStatus.class).height();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @SuppressWarnings("unused")

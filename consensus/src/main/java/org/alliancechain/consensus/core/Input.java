@@ -2,7 +2,7 @@ package org.alliancechain.consensus.core;
 
 import java.util.Optional;
 import org.alliancechain.consensus.msg.ConsensusMessage;
-import org.alliancechain.core.block.ValidatorSet;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.hash.Hash;
 import org.alliancechain.core.tx.Transaction;
 
@@ -20,9 +20,10 @@ public sealed interface Input {
 
   /**
    * The executor finished block {@code height}: its hash, the state root after it, and the
-   * validator set the application decided on in it, if any (the port for SPEC M-3 changes).
+   * validator-set change the application decided in it, if any, with the activation height the
+   * ledger computed (the port for SPEC M-3 changes; the replica does not recompute it).
    */
   record BlockExecuted(
-      long height, Hash blockHash, Hash stateRoot, Optional<ValidatorSet> nextValidators)
+      long height, Hash blockHash, Hash stateRoot, Optional<ValidatorChange> nextValidators)
       implements Input {}
 }

@@ -31,6 +31,7 @@ import org.alliancechain.core.block.Block;
 import org.alliancechain.core.block.BlockHeader;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.block.CommitCertificate;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.crypto.PublicKey;
@@ -93,6 +94,11 @@ public final class Replica {
   private long lastSyncTick = Long.MIN_VALUE / 2;
   private int syncPeerCursor;
 
+  private final Recovery recovery;
+  private final TreeMap<PublicKey, Stall.PeerProgress> peerProgress = new TreeMap<>();
+  private String lastViewChange = "";
+  private long lastProbeTick = Long.MIN_VALUE / 2;
+
   private long now;
   private long nowMillis = -1;
   private long progressDeadline = -1;
@@ -133,6 +139,10 @@ public final class Replica {
     if (!config.has(PlantedBug.FORGET_SIGNED_ON_RESTART)) {
       restore(restart.log());
     }
+    this.recovery =
+        restart.logMayBeLost() && restart.log().isEmpty() && isValidator()
+            ? Recovery.lostLog(self, config.windowBlocks(), restart.executedHeight())
+            : Recovery.none(self);
   }
 
   // ---------------------------------------------------------------- the one entry point
@@ -195,6 +205,120 @@ public final class Replica {
     return mempool.size();
   }
 
+  /** While a validator that lost its log recovers it votes on nothing; empty once it may. */
+  public Optional<String> recovering() {
+    return recovery.maySign()
+        ? Optional.empty()
+        : Optional.of(
+            recovery.phase().name().toLowerCase(java.util.Locale.ROOT) + ": " + recovery.why());
+  }
+
+  /** The last view change this replica made or installed, with its reason; empty if none. */
+  public String lastViewChange() {
+    return lastViewChange;
+  }
+
+  /** Per validator, the highest seq and view of the messages accepted from it. */
+  public Map<PublicKey, Stall.PeerProgress> peerProgress() {
+    return java.util.Collections.unmodifiableMap(peerProgress);
+  }
+
+  private void notePeer(ConsensusMessage m) {
+    long seq;
+    long inView;
+    switch (m) {
+      case PrePrepare x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Prepare x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Commit x -> {
+        seq = x.seq();
+        inView = x.view();
+      }
+      case Checkpoint x -> {
+        seq = x.seq();
+        inView = -1;
+      }
+      case ViewChange x -> {
+        seq = x.stableSeq();
+        inView = x.newView();
+      }
+      case NewView x -> {
+        seq = -1;
+        inView = x.view();
+      }
+      case SyncRequest x -> {
+        return;
+      }
+      case SyncResponse x -> {
+        return;
+      }
+    }
+    Stall.PeerProgress was = peerProgress.getOrDefault(m.sender(), new Stall.PeerProgress(0, 0));
+    peerProgress.put(
+        m.sender(), new Stall.PeerProgress(Math.max(was.seq(), seq), Math.max(was.view(), inView)));
+  }
+
+  /** What this replica waits for before it can commit the next block (SPEC M-31, /status). */
+  public Stall stall() {
+    long next = committedSeq + 1;
+    if (!recovery.maySign()) {
+      return new Stall("recovery after a lost log: " + recovery.why(), List.of());
+    }
+    if (syncTarget > committedSeq) {
+      return new Stall("blocks " + next + ".." + syncTarget + " from peers (catch-up)", List.of());
+    }
+    if (state == ReplicaState.VIEW_CHANGE) {
+      Map<PublicKey, ViewChange> vcs = viewChanges.getOrDefault(view, new TreeMap<>());
+      if (vcs.size() < validators.quorum()) {
+        return new Stall(
+            "view-change quorum for view "
+                + view
+                + ": "
+                + vcs.size()
+                + " of "
+                + validators.quorum(),
+            othersThan(vcs.keySet()));
+      }
+      return new Stall(
+          "new-view for view " + view + " from its primary", List.of(checker.primaryOf(view)));
+    }
+    Slot slot = slots.get(next);
+    PublicKey primary = checker.primaryOf(view);
+    if (slot == null || slot.view != view || slot.prePrepare == null) {
+      return mempool.isEmpty()
+          ? new Stall("nothing: no transaction is waiting", List.of())
+          : new Stall(
+              "pre-prepare for seq " + next + " (" + mempool.size() + " transactions waiting)",
+              List.of(primary));
+    }
+    if (!slot.isPreparedIn(view)) {
+      Set<PublicKey> have = new java.util.TreeSet<>(Set.of(primary));
+      slot.prepares.values().stream()
+          .filter(p -> p.digest().equals(slot.digest()))
+          .forEach(p -> have.add(p.sender()));
+      return new Stall(
+          "prepare quorum for seq " + next + ": " + have.size() + " of " + validators.quorum(),
+          othersThan(have));
+    }
+    Set<PublicKey> voted =
+        slot.commits.getOrDefault(view, new TreeMap<>()).values().stream()
+            .filter(c -> c.digest().equals(slot.digest()))
+            .map(Commit::sender)
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    return new Stall(
+        "commit quorum for seq " + next + ": " + voted.size() + " of " + validators.quorum(),
+        othersThan(voted));
+  }
+
+  private List<PublicKey> othersThan(Set<PublicKey> have) {
+    return validators.members().stream().filter(k -> !have.contains(k)).toList();
+  }
+
   /** Rejected messages by reason (for metrics). */
   public Map<String, Long> rejections() {
     return java.util.Collections.unmodifiableMap(rejections);
@@ -209,6 +333,9 @@ public final class Replica {
         "a view change targets a later view");
     log.debug(
         "{} {}@{} -> {}@{}: {}", self.toHex().substring(0, 8), state, view, next, nextView, why);
+    if (nextView > view) {
+      lastViewChange = "view " + view + " -> " + nextView + ": " + why;
+    }
     state = next;
     view = nextView;
   }
@@ -270,13 +397,39 @@ public final class Replica {
     if (syncTarget > committedSeq && now - lastSyncTick >= config.retransmitTicks()) {
       requestSync();
     }
+    recover();
+  }
+
+  // A replica that lost its log asks every peer for block 1 until it knows the chain is fresh or
+  // not, then follows it until its fence is below the stable checkpoint (docs/consensus.md).
+  private void recover() {
+    if (recovery.maySign()) {
+      return;
+    }
+    if (recovery.isProbing() && now - lastProbeTick >= config.retransmitTicks()) {
+      lastProbeTick = now;
+      for (PublicKey peer : validators.members()) {
+        if (!peer.equals(self)) {
+          out.sendTo(peer, signing.syncRequest(1, 1));
+        }
+      }
+    }
+    if (recovery.update(committedSeq, low, validators.quorum() - 1)) {
+      log.info("{} {}", self.toHex().substring(0, 8), recovery.why());
+      long alliance = recovery.supportedView(validators.weakQuorum());
+      if (alliance > view) {
+        // The others moved on while this replica had no log: a view-change for their view makes
+        // them hand over the new-view that installed it.
+        startViewChange(alliance, "rejoining the view of the others");
+      }
+    }
   }
 
   private void onExecuted(Input.BlockExecuted e) {
     Invariants.check(e.height() == executedHeight + 1, "blocks execute in order");
     executedHeight = e.height();
     executedRoots.put(e.height(), e.stateRoot());
-    e.nextValidators().ifPresent(set -> scheduleValidators(e.height(), set));
+    e.nextValidators().ifPresent(change -> scheduleValidators(e.height(), change));
     if (e.height() % config.checkpointIntervalBlocks() == 0 && isValidator()) {
       Checkpoint own = signing.checkpoint(e.height(), e.blockHash());
       ownCheckpoint = own;
@@ -295,6 +448,8 @@ public final class Replica {
       reject(message.sender(), verdict);
       return;
     }
+    recovery.observe(message);
+    notePeer(message);
     switch (message) {
       case PrePrepare m -> onPrePrepare(m);
       case Prepare m -> onPrepare(m);
@@ -567,7 +722,7 @@ public final class Replica {
   }
 
   private void sendPrepare(Slot slot) {
-    if (!claimVote(WireCode.PREPARE, view, slot.seq, slot.digest())) {
+    if (!recovery.maySign() || !claimVote(WireCode.PREPARE, view, slot.seq, slot.digest())) {
       return;
     }
     Prepare prepare = signing.prepare(view, slot.seq, slot.digest());
@@ -601,7 +756,9 @@ public final class Replica {
         slot.prepares.values().stream().filter(p -> p.digest().equals(digest)).toList();
     slot.prepared = new PreparedCertificate(slot.prePrepare, matching);
     out.persist.add(new PersistRecord.Prepared(slot.prepared));
-    if (!isValidator() || !claimVote(WireCode.COMMIT, view, slot.seq, digest)) {
+    if (!isValidator()
+        || !recovery.maySign()
+        || !claimVote(WireCode.COMMIT, view, slot.seq, digest)) {
       return;
     }
     Commit commit = signing.commit(view, slot.seq, digest);
@@ -689,6 +846,7 @@ public final class Replica {
   private void maybePropose() {
     if (state != ReplicaState.NORMAL
         || !isPrimary()
+        || !recovery.maySign()
         || committedSeq < low
         || syncTarget > committedSeq) {
       return;
@@ -864,7 +1022,7 @@ public final class Replica {
   }
 
   private void startViewChange(long target, String why) {
-    if (target <= view || !isValidator()) {
+    if (target <= view || !isValidator() || !recovery.maySign()) {
       return;
     }
     transitionTo(ReplicaState.VIEW_CHANGE, target, why);
@@ -946,7 +1104,7 @@ public final class Replica {
 
   private void buildNewView(Map<PublicKey, ViewChange> vcs) {
     ViewChange own = vcs.get(self);
-    if (own == null) {
+    if (own == null || !recovery.maySign()) {
       return;
     }
     List<ViewChange> chosen = new ArrayList<>();
@@ -1060,15 +1218,27 @@ public final class Replica {
     do {
       peer = validators.get(syncPeerCursor++ % validators.size());
     } while (peer.equals(self));
-    long to = Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX);
+    long to =
+        Math.min(
+            Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX), knownSetLimit());
+    if (to <= committedSeq) {
+      return; // the blocks committed so far must execute first (a change may be in them)
+    }
     out.sendTo(peer, signing.syncRequest(committedSeq + 1, to));
   }
 
   private void onSyncResponse(SyncResponse m) {
+    if (recovery.isProbing()) {
+      recovery.onSyncAnswer(m.sender(), !m.blocks().isEmpty(), validators.quorum() - 1);
+      if (recovery.maySign()) {
+        log.info("{} {}", self.toHex().substring(0, 8), recovery.why());
+      }
+    }
     for (CertifiedBlock block : m.blocks()) {
       long height = block.block().height();
       if (height <= committedSeq
           || height > committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX
+          || height > knownSetLimit()
           || !isInCurrentEpoch(height)) {
         continue;
       }
@@ -1081,7 +1251,8 @@ public final class Replica {
       syncedBlocks.put(height, block);
     }
     deliver();
-    if (syncTarget > committedSeq) {
+    // An empty answer (the peer has nothing there) waits for the next retry period.
+    if (syncTarget > committedSeq && !m.blocks().isEmpty()) {
       requestSync();
     }
   }
@@ -1104,13 +1275,33 @@ public final class Replica {
             verifier);
   }
 
-  // A set decided in block h takes effect at the first epoch boundary beyond h + window, the same
-  // height on every node, and never inside a window some replica may already be ordering.
-  private void scheduleValidators(long decidedAt, ValidatorSet next) {
-    long boundary = decidedAt + config.windowBlocks() + 1;
-    long epoch = config.epochBlocks();
-    long effective = ((boundary + epoch - 1) / epoch) * epoch;
-    scheduledValidators.put(effective, next);
+  // The ledger computed the activation height (ValidatorChange.activationHeight), the same on every
+  // node; the replica only checks that it lies beyond any window it may already be ordering.
+  private void scheduleValidators(long executed, ValidatorChange change) {
+    Invariants.check(
+        change.decidedAt() == executed
+            && ValidatorChange.isSafe(executed, change.activationHeight(), config.windowBlocks()),
+        "a validator change takes effect beyond the window of its decision");
+    scheduledValidators.put(change.activationHeight(), change.validators());
+  }
+
+  /**
+   * On restart, before the first step: a change the ledger decided before the head but that is not
+   * in force at the next height (the constructor's set is the one in force there).
+   */
+  public void restoreScheduledChange(ValidatorChange change) {
+    Invariants.check(
+        change.activationHeight() > committedSeq + 1, "a restored change is not in force yet");
+    scheduledValidators.put(change.activationHeight(), change.validators());
+  }
+
+  /**
+   * The highest height whose validator set this replica surely knows: a change the ledger decides
+   * in a block not yet executed here takes effect beyond it (ValidatorChange.activationHeight), so
+   * a syncing replica fetches at most this far before executing what it has.
+   */
+  private long knownSetLimit() {
+    return executedHeight + config.windowBlocks();
   }
 
   private boolean isInCurrentEpoch(long seq) {

@@ -8,14 +8,26 @@ import org.alliancechain.core.hash.Hash;
 /**
  * What a replica starts from: the last block the node executed (from the block store) and the
  * consensus log (from the {@link ConsensusStore}). A fresh node has height 0 and an empty log.
+ *
+ * @param logMayBeLost the log is empty but this validator may have signed before (a node cannot
+ *     tell a first start from a wiped data folder): it recovers before it votes ({@link Recovery})
  */
 public record RestartState(
     long executedHeight,
     Optional<BlockHeader> executedHeader,
     Hash executedStateRoot,
-    List<PersistRecord> log) {
+    List<PersistRecord> log,
+    boolean logMayBeLost) {
   public RestartState {
     log = List.copyOf(log);
+  }
+
+  public RestartState(
+      long executedHeight,
+      Optional<BlockHeader> executedHeader,
+      Hash executedStateRoot,
+      List<PersistRecord> log) {
+    this(executedHeight, executedHeader, executedStateRoot, log, false);
   }
 
   public static RestartState fresh(Hash genesisStateRoot) {

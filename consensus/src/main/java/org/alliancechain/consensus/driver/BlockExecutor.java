@@ -2,7 +2,7 @@ package org.alliancechain.consensus.driver;
 
 import java.util.Optional;
 import org.alliancechain.core.block.CertifiedBlock;
-import org.alliancechain.core.block.ValidatorSet;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.hash.Hash;
 
 /**
@@ -12,10 +12,10 @@ import org.alliancechain.core.hash.Hash;
 public interface BlockExecutor {
 
   /**
-   * The result of executing a block: the state root after it, and the validator set the application
-   * decided on in it, if any (takes effect at the next epoch boundary).
+   * The result of executing a block: the state root after it, and the validator-set change the
+   * application decided in it, if any, with its activation height from the ledger.
    */
-  record Executed(Hash stateRoot, Optional<ValidatorSet> nextValidators) {}
+  record Executed(Hash stateRoot, Optional<ValidatorChange> nextValidators) {}
 
   Executed execute(CertifiedBlock block);
 

@@ -21,8 +21,6 @@ import org.alliancechain.consensus.msg.SyncRequest;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.tx.Transaction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Binds one {@link Replica} to the outside world (STYLE.md item 3): a single thread owns the
@@ -31,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * then sends, then executes committed blocks and feeds their results back.
  */
 public final class ConsensusDriver {
-  private static final Logger log = LoggerFactory.getLogger(ConsensusDriver.class);
-
   private final Replica replica;
   private final Transport transport;
   private final ConsensusStore store;
@@ -47,6 +43,7 @@ public final class ConsensusDriver {
   private final AtomicLong committedHeight = new AtomicLong();
   private final Thread thread;
   private volatile boolean running;
+  private volatile Runnable tickObserver = () -> {};
 
   public ConsensusDriver(
       Replica replica,
@@ -66,6 +63,14 @@ public final class ConsensusDriver {
     this.tickMillis = tickMillis;
     this.committedHeight.set(replica.committedSeq());
     this.thread = new Thread(this::loop, "consensus-" + name);
+  }
+
+  /**
+   * Runs {@code observer} on the driver's thread after every tick: the only safe moment for others
+   * to read the replica (the node's status and metrics snapshots).
+   */
+  public void afterEveryTick(Runnable observer) {
+    this.tickObserver = observer;
   }
 
   public void start() {
@@ -88,6 +93,11 @@ public final class ConsensusDriver {
       undecodable.incrementAndGet();
       return false;
     }
+    return offer(new Input.Receive(message));
+  }
+
+  /** A message already decoded (and checked) by the caller; any thread. False if dropped. */
+  public boolean onMessage(ConsensusMessage message) {
     return offer(new Input.Receive(message));
   }
 
@@ -122,6 +132,7 @@ public final class ConsensusDriver {
         if (clock.millis() >= nextTick) {
           nextTick += tickMillis;
           handle(new Input.Tick(clock.millis()));
+          tickObserver.run();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -176,10 +187,8 @@ public final class ConsensusDriver {
       }
       blocks.add(block.get());
     }
-    if (!blocks.isEmpty()) {
-      transport.send(request.sender(), MessageCodec.encode(signing.syncResponse(blocks)));
-    } else {
-      log.debug("no blocks from {} for a sync request", request.fromHeight());
-    }
+    // An empty answer is an answer too: a replica that lost its log learns from it that the
+    // chain has no block yet (Recovery); a lagging one retries another peer a period later.
+    transport.send(request.sender(), MessageCodec.encode(signing.syncResponse(blocks)));
   }
 }

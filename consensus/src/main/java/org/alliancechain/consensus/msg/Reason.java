@@ -26,6 +26,9 @@ public final class Reason {
   public static final String BAD_CERTIFICATE = "bad_certificate";
   public static final String UNEXPECTED = "unexpected";
 
+  /** Bytes on the consensus channel that decode as no message (counted by the node's edge). */
+  public static final String UNDECODABLE = "undecodable";
+
   /** Reasons that only a faulty or malicious peer causes; they count toward a penalty. */
   public static final Set<String> PENALISED =
       Set.of(

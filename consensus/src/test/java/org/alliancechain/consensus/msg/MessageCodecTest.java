@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MessageCodecTest {
   private final Fixture f = new Fixture(4);
 
-  private List<ConsensusMessage> oneOfEachKind() {
+  List<ConsensusMessage> oneOfEachKind() {
     Block block = f.block(1, 0, 0, Fixture.GENESIS, 1_000_100, 2);
     PrePrepare pp = f.signer(0).prePrepare(0, 1, block);
     Prepare p1 = f.signer(1).prepare(0, 1, block.hash());

@@ -18,6 +18,7 @@ import org.alliancechain.consensus.msg.Signing;
 import org.alliancechain.consensus.msg.SyncRequest;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.block.CertifiedBlock;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.crypto.PublicKey;
@@ -222,12 +223,17 @@ final class ScriptCluster {
                 block.certificate().view(),
                 block.certificate().votes().size()));
         Integer size = decisions.get(block.block().height());
-        Optional<ValidatorSet> next =
+        long decided = block.block().height();
+        Optional<ValidatorChange> next =
             size == null
                 ? Optional.empty()
                 : Optional.of(
-                    ValidatorSet.of(
-                        keys.subList(0, size).stream().map(KeyPair::publicKey).toList()));
+                    new ValidatorChange(
+                        decided,
+                        ValidatorChange.activationHeight(
+                            decided, config.windowBlocks(), config.epochBlocks()),
+                        ValidatorSet.of(
+                            keys.subList(0, size).stream().map(KeyPair::publicKey).toList())));
         inputs.add(
             new Input.BlockExecuted(block.block().height(), block.block().hash(), node.root, next));
       }

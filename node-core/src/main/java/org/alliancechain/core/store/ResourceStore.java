@@ -108,6 +108,21 @@ public final class ResourceStore {
     return manifest(hash).map(Manifest::sizeBytes);
   }
 
+  /** How many chunks the resource has; every chunk but the last is full. */
+  public Optional<Integer> chunkCount(Hash hash) {
+    return manifest(hash).map(Manifest::chunks);
+  }
+
+  /**
+   * Chunk {@code index} of a resource (bytes {@code index * RESOURCE_CHUNK_BYTES} onwards), for
+   * serving it to a peer piece by piece; empty if there is no such resource or chunk.
+   */
+  public Optional<byte[]> readChunk(Hash hash, int index) {
+    return manifest(hash)
+        .filter(m -> index >= 0 && index < m.chunks())
+        .flatMap(m -> store.getRaw(family, Keys.chunk(m.uploadId(), index)));
+  }
+
   /** A stream over the resource's bytes, read one chunk at a time. */
   public Optional<InputStream> open(Hash hash) {
     return manifest(hash).map(m -> new ChunkStream(m, hash));

@@ -70,6 +70,17 @@ class StoreAreasTest {
       assertThat(stored).isEqualTo(expected);
       assertThat(resources.sizeBytes(expected)).contains((long) content.length);
       assertThat(readAll(resources.open(expected).orElseThrow())).isEqualTo(content);
+      // Chunk by chunk (what a peer is served): every chunk full but the last.
+      assertThat(resources.chunkCount(expected)).contains(4);
+      java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < 4; i++) {
+        byte[] chunk = resources.readChunk(expected, i).orElseThrow();
+        assertThat(chunk.length).isEqualTo(i < 3 ? StoreLimits.RESOURCE_CHUNK_BYTES : 12_345);
+        joined.write(chunk);
+      }
+      assertThat(joined.toByteArray()).isEqualTo(content);
+      assertThat(resources.readChunk(expected, 4)).isEmpty();
+      assertThat(resources.readChunk(expected, -1)).isEmpty();
       // The same bytes again: one copy is kept.
       try (ResourceStore.Writer writer = resources.newResource()) {
         writer.write(content);

@@ -19,10 +19,14 @@ final class HttpResponses {
   private HttpResponses() {}
 
   static FullHttpResponse toNetty(ApiResponse response) {
-    byte[] body =
-        response.isJson()
-            ? Json.write(response.body())
-            : String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
+    byte[] body;
+    if (response.isJson()) {
+      body = Json.write(response.body());
+    } else if (response.body() instanceof byte[] raw) {
+      body = raw;
+    } else {
+      body = String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
+    }
     FullHttpResponse out =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
@@ -63,7 +67,9 @@ final class HttpResponses {
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private static String contentTypeHeader(String contentType) {
-    return contentType.contains("charset") ? contentType : contentType + "; charset=utf-8";
+    return contentType.contains("charset") || contentType.equals(ApiResponse.OCTETS)
+        ? contentType
+        : contentType + "; charset=utf-8";
   }
 
   static FullHttpResponse error(int status, String code, String message) {

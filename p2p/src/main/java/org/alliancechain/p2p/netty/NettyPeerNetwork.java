@@ -10,7 +10,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -33,10 +35,12 @@ import org.alliancechain.p2p.PeerDirectory;
 import org.alliancechain.p2p.PeerListener;
 import org.alliancechain.p2p.PeerNetwork;
 import org.alliancechain.p2p.PeerNetworkConfig;
+import org.alliancechain.p2p.Penalty;
 import org.alliancechain.p2p.RejectReason;
 import org.alliancechain.p2p.SendResult;
 import org.alliancechain.p2p.flow.Backoff;
 import org.alliancechain.p2p.flow.FairInbox;
+import org.alliancechain.p2p.flow.PeerScores;
 import org.alliancechain.p2p.secure.Handshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,8 @@ public final class NettyPeerNetwork implements PeerNetwork {
   private static final Logger log = LoggerFactory.getLogger(NettyPeerNetwork.class);
   private static final int IO_THREADS = 2;
   private static final int DISPATCH_POLL_MILLIS = 100;
+  private static final AttributeKey<InetAddress> HANDSHAKE_ADDRESS =
+      AttributeKey.valueOf("p2p-handshake-address");
 
   private final PeerNetworkConfig config;
   private final PeerDirectory directory;
@@ -58,6 +64,11 @@ public final class NettyPeerNetwork implements PeerNetwork {
   private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
   private final LongAdder throttles = new LongAdder();
   private final AtomicInteger handshakesPending = new AtomicInteger();
+  // Accepted connections still in their handshake, per remote address; entries leave at zero.
+  private final Map<InetAddress, Integer> handshakesByAddress = new ConcurrentHashMap<>();
+  private final PeerScores scores;
+  private final Map<Penalty, LongAdder> penalties = new EnumMap<>(Penalty.class);
+  private final LongAdder bans = new LongAdder();
   private final FairInbox<PublicKey, byte[]> inbox;
   private final Object dialLock = new Object();
   // Guarded by dialLock. Looked up by key only.
@@ -84,7 +95,12 @@ public final class NettyPeerNetwork implements PeerNetwork {
     for (RejectReason reason : RejectReason.values()) {
       rejects.put(reason, new LongAdder());
     }
+    for (Penalty penalty : Penalty.values()) {
+      penalties.put(penalty, new LongAdder());
+    }
     LinkLimits limits = config.limits();
+    this.scores =
+        new PeerScores(limits.scoreRecoveryMillis(), limits.banBaseMillis(), limits.banMaxMillis());
     this.inbox =
         new FairInbox<>(
             limits.inboundQueueBytesMax(), 2L * limits.inboundQueueBytesMax(), this::drained);
@@ -129,6 +145,12 @@ public final class NettyPeerNetwork implements PeerNetwork {
                       var unused = ch.close();
                       return;
                     }
+                    if (!admitHandshakeFrom(ch)) {
+                      handshakesPending.decrementAndGet();
+                      count(RejectReason.TOO_MANY_HANDSHAKES_FROM_ADDRESS);
+                      var unused = ch.close();
+                      return;
+                    }
                     Handshake hs =
                         Handshake.responder(
                             config.identity(), config.networkId().unsafeArray(), random);
@@ -146,6 +168,17 @@ public final class NettyPeerNetwork implements PeerNetwork {
       throw new IOException("cannot listen on " + config.bindHost() + ":" + config.bindPort(), e);
     }
     log.info("peer links of {} listening on {}", self(), serverChannel.localAddress());
+  }
+
+  private boolean admitHandshakeFrom(SocketChannel ch) {
+    InetAddress address = ch.remoteAddress().getAddress();
+    int n = handshakesByAddress.merge(address, 1, Integer::sum);
+    if (n > config.limits().handshakesPerAddressMax()) {
+      handshakesByAddress.computeIfPresent(address, (a, k) -> k == 1 ? null : k - 1);
+      return false;
+    }
+    ch.attr(HANDSHAKE_ADDRESS).set(address);
+    return true;
   }
 
   private static WriteBufferWaterMark waterMark(LinkLimits limits) {
@@ -179,6 +212,11 @@ public final class NettyPeerNetwork implements PeerNetwork {
         return;
       }
       st.busy = true;
+    }
+    long banned = scores.banRemainingMillis(peer, PeerScores.monotonicMillis());
+    if (banned > 0) {
+      scheduleDial(peer, banned + 1);
+      return;
     }
     PeerAddress address = directory.address(peer).orElseThrow();
     LinkLimits limits = config.limits();
@@ -221,6 +259,10 @@ public final class NettyPeerNetwork implements PeerNetwork {
       st.failures++;
       st.busy = true;
     }
+    scheduleDial(peer, delay);
+  }
+
+  private void scheduleDial(PublicKey peer, long delay) {
     if (closed) {
       return;
     }
@@ -258,8 +300,16 @@ public final class NettyPeerNetwork implements PeerNetwork {
     throttles.increment();
   }
 
-  void handshakeFinished() {
+  void handshakeFinished(Channel ch) {
     handshakesPending.decrementAndGet();
+    InetAddress address = ch.attr(HANDSHAKE_ADDRESS).getAndSet(null);
+    if (address != null) {
+      handshakesByAddress.computeIfPresent(address, (a, k) -> k == 1 ? null : k - 1);
+    }
+  }
+
+  boolean isBanned(PublicKey peer) {
+    return scores.isBanned(peer, PeerScores.monotonicMillis());
   }
 
   void roundTrip(PublicKey peer, long micros) {
@@ -268,7 +318,7 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   void linkEstablished(PeerChannelHandler link) {
     PublicKey peer = link.peer();
-    if (closed) {
+    if (closed || isBanned(peer)) {
       link.close();
       return;
     }
@@ -276,6 +326,12 @@ public final class NettyPeerNetwork implements PeerNetwork {
     if (old != null) {
       log.info("link to {} replaced by a newer one", peer);
       old.close();
+    }
+    if (isBanned(peer)) {
+      // Banned while this handshake was finishing: penalize() closed the link it saw, not this one.
+      links.remove(peer, link);
+      link.close();
+      return;
     }
     if (link.dialed().isPresent()) {
       synchronized (dialLock) {
@@ -388,6 +444,51 @@ public final class NettyPeerNetwork implements PeerNetwork {
   @Override
   public long throttleCount() {
     return throttles.sum();
+  }
+
+  @Override
+  public void penalize(PublicKey peer, Penalty penalty) {
+    if (closed || peer.equals(self()) || !directory.isMember(peer)) {
+      return; // only members are scored, so the table stays bounded by the member count
+    }
+    penalties.get(penalty).increment();
+    long now = PeerScores.monotonicMillis();
+    if (scores.isBanned(peer, now)) {
+      return;
+    }
+    if (scores.penalize(peer, penalty.points(), now) == PeerScores.Outcome.BANNED) {
+      bans.increment();
+      log.warn(
+          "banning {} for {} ms: score reached zero (last: {})",
+          peer,
+          scores.banRemainingMillis(peer, now),
+          penalty.label());
+      PeerChannelHandler link = links.get(peer);
+      if (link != null) {
+        link.close();
+      }
+      inbox.discard(peer);
+    }
+  }
+
+  @Override
+  public long score(PublicKey peer) {
+    return scores.score(peer, PeerScores.monotonicMillis());
+  }
+
+  @Override
+  public long penaltyCount(Penalty penalty) {
+    return penalties.get(penalty).sum();
+  }
+
+  @Override
+  public long banCount() {
+    return bans.sum();
+  }
+
+  @Override
+  public int bannedCount() {
+    return scores.bannedCount(PeerScores.monotonicMillis());
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.p2p.LinkLimits;
+import org.alliancechain.p2p.Penalty;
 import org.alliancechain.p2p.RejectReason;
 import org.alliancechain.p2p.flow.TokenBucket;
 import org.alliancechain.p2p.secure.Handshake;
@@ -137,12 +138,16 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
       reject(RejectReason.NOT_MEMBER, "a link to ourselves");
       return false;
     }
+    if (network.isBanned(proven)) {
+      reject(RejectReason.BANNED, "member " + proven + " is serving a ban");
+      return false;
+    }
     return true;
   }
 
   private void established(Handshake.Established done) {
     handshakeDeadline.cancel(false);
-    network.handshakeFinished();
+    network.handshakeFinished(channel);
     state = State.ESTABLISHED;
     peer = done.peer();
     decoder.setFrameBytesMax(1 + limits.frameBytesMax() + SessionCipher.overheadBytes());
@@ -275,6 +280,9 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
     closing = true;
     network.count(reason);
+    if (state == State.ESTABLISHED && breaksProtocol(reason)) {
+      network.penalize(peer, Penalty.PROTOCOL_VIOLATION);
+    }
     log.warn(
         "closing link {} ({}): {} {}",
         channel.remoteAddress(),
@@ -282,6 +290,12 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
         reason.label(),
         detail);
     close();
+  }
+
+  private static boolean breaksProtocol(RejectReason reason) {
+    return reason == RejectReason.BAD_FRAME
+        || reason == RejectReason.UNKNOWN_FRAME_TYPE
+        || reason == RejectReason.FRAME_TOO_LARGE;
   }
 
   void close() {
@@ -323,7 +337,7 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
       pinger.cancel(false);
     }
     if (was == State.HANDSHAKE) {
-      network.handshakeFinished();
+      network.handshakeFinished(channel);
     }
     network.linkClosed(this, was == State.ESTABLISHED);
     ctx.fireChannelInactive();

@@ -2,6 +2,7 @@ package org.alliancechain.token.dao;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.TokenLimits;
@@ -26,10 +27,7 @@ final class DaoExecutor {
 
   boolean execute(DaoAction action) {
     return switch (action) {
-      case DaoAction.SetParam a -> {
-        ledger.putParams(ledger.params().with(a.param(), a.value()));
-        yield true;
-      }
+      case DaoAction.SetParam a -> setParam(a);
       case DaoAction.AdmitMember a -> admit(a);
       case DaoAction.RemoveMember a -> remove(a.key());
       case DaoAction.AddValidator a ->
@@ -50,6 +48,7 @@ final class DaoExecutor {
       return false;
     }
     ledger.putMember(new Member(a.key(), a.name(), a.roles(), true, height));
+    a.endpoint().ifPresent(e -> ledger.putEndpoint(a.key(), e));
     ledger.putAccount(a.key(), ledger.account(a.key()));
     return true;
   }
@@ -75,7 +74,25 @@ final class DaoExecutor {
     return changed;
   }
 
-  /** Schedules the change for the next epoch boundary strictly after this height (M-3). */
+  /**
+   * The consensus checkpoint interval is fixed at genesis; the epoch stays a multiple of it and at
+   * least one window long, as the spec file requires at genesis (config's SpecParser).
+   */
+  private boolean setParam(DaoAction.SetParam a) {
+    long k = ledger.param(ParamId.CHECKPOINT_INTERVAL_BLOCKS);
+    if (a.param() == ParamId.CHECKPOINT_INTERVAL_BLOCKS
+        || (a.param() == ParamId.EPOCH_LENGTH_BLOCKS
+            && (a.value() % k != 0 || a.value() < ValidatorChange.windowBlocks(k)))) {
+      return false;
+    }
+    ledger.putParams(ledger.params().with(a.param(), a.value()));
+    return true;
+  }
+
+  /**
+   * Schedules the change by the one rule ({@link ValidatorChange#activationHeight}): the first
+   * epoch boundary beyond this height plus the consensus window (M-3).
+   */
   private boolean changeValidators(PublicKey key, boolean add) {
     ValidatorState state = ledger.validators();
     List<PublicKey> next = new ArrayList<>(state.latest());
@@ -84,9 +101,11 @@ final class DaoExecutor {
       return false;
     }
     next.sort(null);
-    long epoch = ledger.param(ParamId.EPOCH_LENGTH_BLOCKS);
-    long activation = Math.multiplyExact(height / epoch + 1, epoch);
-    ledger.putValidators(new ValidatorState(state.current(), next, activation));
-    return true;
+    long window = ValidatorChange.windowBlocks(ledger.param(ParamId.CHECKPOINT_INTERVAL_BLOCKS));
+    long activation =
+        ValidatorChange.activationHeight(height, window, ledger.param(ParamId.EPOCH_LENGTH_BLOCKS));
+    var scheduled = state.schedule(height, activation, next);
+    scheduled.ifPresent(ledger::putValidators);
+    return scheduled.isPresent();
   }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancechain.contracts.ContractLimits;
+import org.alliancechain.contracts.interp.Amendments;
+import org.alliancechain.contracts.interp.ContractState;
 import org.alliancechain.contracts.interp.ContractStatus;
 import org.alliancechain.contracts.interp.Execution;
 import org.alliancechain.contracts.interp.Interpreter;
@@ -47,6 +49,8 @@ import org.alliancechain.token.tx.TxKind;
  * con/{contractId}  LiveContract: interpreter status and facts
  * live              sorted ids of contracts not yet in a terminal state
  * who/{address}     the public key behind an address
+ * res/{contractId}/{period}  ResourceRecord: the off-chain resource bound to an installment
+ * amd/{contractId}  PendingAmendment: a proposed replacement document and who signed it
  * </pre>
  */
 public final class ContractsEngine implements ContractEngine {
@@ -96,6 +100,9 @@ public final class ContractsEngine implements ContractEngine {
             case Lifecycle.Cancel t -> step.cancel(t.contractId());
             case Lifecycle.RejectOffers t -> step.reject(t);
             case Lifecycle.WithdrawRequest t -> step.withdraw(t.requestId());
+            case Lifecycle.BindResource t -> step.bindResource(t, mode);
+            case Lifecycle.ProposeAmendment t -> step.propose(t);
+            case Lifecycle.ApproveAmendment t -> step.approve(t);
           };
       return new Result.Accepted(effects);
     } catch (TxRejected e) {
@@ -178,6 +185,32 @@ public final class ContractsEngine implements ContractEngine {
                     c.escrowFunded()));
   }
 
+  /** The resources bound to a contract's installments, by period. */
+  public static List<ResourceRecord> resources(
+      org.alliancechain.core.app.StateReader ledgerState, String contractId) {
+    Store records = engineRecords(ledgerState);
+    int installments =
+        document(ledgerState, contractId)
+            .map(d -> ContractParser.parseBound(d, ADDRESSES).installments())
+            .orElse(0);
+    List<ResourceRecord> out = new ArrayList<>();
+    for (int period = 0; period < installments; period++) {
+      records.get(Step.resourceKey(contractId, period), ResourceRecord::decode).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  public static java.util.Optional<ResourceRecord> resource(
+      org.alliancechain.core.app.StateReader ledgerState, String contractId, int period) {
+    return engineRecords(ledgerState)
+        .get(Step.resourceKey(contractId, period), ResourceRecord::decode);
+  }
+
+  public static java.util.Optional<PendingAmendment> pendingAmendment(
+      org.alliancechain.core.app.StateReader ledgerState, String contractId) {
+    return engineRecords(ledgerState).get(Step.key("amd/", contractId), PendingAmendment::decode);
+  }
+
   /** One engine call: the engine state, the block and the sender's address. */
   private static final class Step {
     private final Store store;
@@ -211,6 +244,10 @@ public final class ContractsEngine implements ContractEngine {
 
     static Bytes key(String prefix, String id) {
       return Bytes.wrap((prefix + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Bytes resourceKey(String contractId, int period) {
+      return key("res/", contractId + "/" + period);
     }
 
     private static final Bytes LIVE = Bytes.wrap("live".getBytes(StandardCharsets.US_ASCII));
@@ -388,6 +425,130 @@ public final class ContractsEngine implements ContractEngine {
       effects.add(new ContractEffect.TransferVerified(t.contractId()));
       effects.addAll(advance(verified));
       return effects;
+    }
+
+    /** SPEC M-18: a provider binds the hash of the resource its node serves to an installment. */
+    List<ContractEffect> bindResource(Lifecycle.BindResource t, AllianceMode mode) {
+      String id = t.contractId();
+      LiveContract c = contract(id);
+      BoundContract b = bound(id);
+      TxRejected.require(
+          !c.status().state().terminal(), "already_terminal", "contract is " + c.status().state());
+      TxRejected.require(
+          !b.contract().attributes().monetary(),
+          "monetary_contract",
+          "money moves through escrow (M-17), not as a resource");
+      TxRejected.require(b.payees().contains(me), "not_provider", "only a provider binds");
+      TxRejected.require(
+          t.period() < b.installments(),
+          "bad_period",
+          "period " + t.period() + " of " + b.installments());
+      TxRejected.require(
+          t.sizeBytes() > 0
+              && t.sizeBytes() <= org.alliancechain.core.store.StoreLimits.RESOURCE_BYTES_MAX,
+          "bad_size",
+          "1 to " + org.alliancechain.core.store.StoreLimits.RESOURCE_BYTES_MAX + " bytes");
+      TxRejected.require(
+          mode != AllianceMode.COMPETITIVE || t.encrypted(),
+          "must_encrypt",
+          "competitive resources are encrypted to the receiver's key (M-18)");
+      TxRejected.require(
+          !c.verifiedPeriods().contains(t.period()),
+          "already_acknowledged",
+          "period " + t.period() + " was acknowledged");
+      java.util.Optional<ResourceRecord> bound =
+          store.get(resourceKey(id, t.period()), ResourceRecord::decode);
+      TxRejected.require(
+          bound.map(r -> r.provider().equals(me)).orElse(true),
+          "bound_by_another",
+          "another provider bound period " + t.period());
+      ResourceRecord r =
+          new ResourceRecord(id, t.period(), t.hash(), t.sizeBytes(), t.encrypted(), me, height);
+      store.put(resourceKey(id, t.period()), r::encode);
+      return List.of();
+    }
+
+    /** M-15: a party proposes a replacement document; its proposal is its signature. */
+    List<ContractEffect> propose(Lifecycle.ProposeAmendment t) {
+      String id = t.contractId();
+      LiveContract c = contract(id);
+      BoundContract b = bound(id);
+      TxRejected.require(b.signers().contains(me), "not_a_party", me);
+      BoundContract replacement = ContractParser.parseBound(t.document(), ADDRESSES);
+      requireSameParties(b, replacement);
+      java.util.TreeSet<String> everyone = new java.util.TreeSet<>(b.signers());
+      everyone.addAll(replacement.signers());
+      // refuse at once what no set of signatures could make acceptable
+      refuseIfFailed(Amendments.amend(b, c.status(), replacement, everyone));
+      PendingAmendment p =
+          new PendingAmendment(t.document(), new java.util.TreeSet<>(List.of(me)), height);
+      store.put(key("amd/", id), p::encode);
+      return completeAmendment(c, b, p);
+    }
+
+    List<ContractEffect> approve(Lifecycle.ApproveAmendment t) {
+      String id = t.contractId();
+      LiveContract c = contract(id);
+      BoundContract b = bound(id);
+      PendingAmendment p =
+          store
+              .get(key("amd/", id), PendingAmendment::decode)
+              .orElseThrow(() -> new TxRejected("no_amendment", "no amendment pending on " + id));
+      TxRejected.require(
+          p.documentHash().equals(t.documentHash()),
+          "amendment_changed",
+          "the pending amendment's document is " + p.documentHash().toHex());
+      TxRejected.require(b.signers().contains(me), "not_a_party", me);
+      TxRejected.require(!p.approvals().contains(me), "already_approved", id);
+      PendingAmendment approved = p.approvedBy(me);
+      store.put(key("amd/", id), approved::encode);
+      return completeAmendment(c, b, approved);
+    }
+
+    /**
+     * The ledger registered the receiver, providers, shares and reward at acceptance (issuance pays
+     * from them), so an amendment changes the terms, never who shares or the reward.
+     */
+    private static void requireSameParties(BoundContract current, BoundContract replacement) {
+      TxRejected.require(
+          current.signers().equals(replacement.signers())
+              && current.payees().equals(replacement.payees())
+              && current.shareParts().equals(replacement.shareParts())
+              && current.amount() == replacement.amount()
+              && current.escrowAmount() == replacement.escrowAmount()
+              && current.contract().attributes().monetary()
+                  == replacement.contract().attributes().monetary(),
+          "amendment_changes_parties",
+          "an amendment keeps the parties, providers, shares and reward");
+    }
+
+    private static void refuseIfFailed(Amendments.Outcome outcome) {
+      if (outcome.failure().isPresent()) {
+        throw new TxRejected(
+            outcome.failure().get().kind().name().toLowerCase(java.util.Locale.ROOT),
+            outcome.failure().get().detail());
+      }
+    }
+
+    private List<ContractEffect> completeAmendment(
+        LiveContract c, BoundContract b, PendingAmendment p) {
+      if (!p.approvals().containsAll(b.signers())) {
+        return List.of();
+      }
+      BoundContract replacement = ContractParser.parseBound(p.document(), ADDRESSES);
+      Amendments.Outcome outcome = Amendments.amend(b, c.status(), replacement, p.approvals());
+      refuseIfFailed(outcome);
+      String id = c.contractId();
+      store.put(key("doc/", id), w -> w.string(p.document()));
+      store.delete(key("amd/", id));
+      // every party signed the amended document; a draft keeps collecting ordinary signatures
+      LiveContract amended = c;
+      if (c.status().state() != ContractState.DRAFTED) {
+        for (String signer : replacement.signers()) {
+          amended = amended.signedBy(signer, amended.escrowFunded());
+        }
+      }
+      return advance(amended);
     }
 
     List<ContractEffect> cancel(String id) {

@@ -12,6 +12,7 @@ import org.alliancechain.core.Bytes;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
 import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.hash.Hash;
 import org.alliancechain.token.TokenLimits;
 import org.alliancechain.token.tx.TxCodec;
 import org.alliancechain.token.tx.TxKind;
@@ -98,6 +99,38 @@ public sealed interface Lifecycle {
     }
   }
 
+  /**
+   * The provider binds the off-chain resource of installment {@code period} to the contract (SPEC
+   * M-18): its SHA-256 and size as its node stores and serves it. {@code encrypted}: the bytes are
+   * a sealed stream to the receiver's key (competitive mode), and the hash is of that ciphertext.
+   */
+  record BindResource(String contractId, int period, Hash hash, long sizeBytes, boolean encrypted)
+      implements Lifecycle {
+    @Override
+    public TxKind kind() {
+      return TxKind.BIND_RESOURCE;
+    }
+  }
+
+  /**
+   * A party proposes to replace the contract's document (M-15); the proposal counts as the
+   * proposer's signature of it. It takes effect once every party approved it.
+   */
+  record ProposeAmendment(String contractId, String document) implements Lifecycle {
+    @Override
+    public TxKind kind() {
+      return TxKind.PROPOSE_AMENDMENT;
+    }
+  }
+
+  /** A party signs the pending amendment whose document has SHA-256 {@code documentHash}. */
+  record ApproveAmendment(String contractId, Hash documentHash) implements Lifecycle {
+    @Override
+    public TxKind kind() {
+      return TxKind.APPROVE_AMENDMENT;
+    }
+  }
+
   static Bytes encode(Lifecycle tx) {
     CanonicalWriter w = new CanonicalWriter();
     switch (tx) {
@@ -120,6 +153,14 @@ public sealed interface Lifecycle {
         t.offerIds().forEach(w::string);
       }
       case WithdrawRequest t -> w.string(t.requestId());
+      case BindResource t ->
+          w.string(t.contractId())
+              .u32(t.period())
+              .hash(t.hash())
+              .u63(t.sizeBytes())
+              .bool(t.encrypted());
+      case ProposeAmendment t -> w.string(t.contractId()).string(t.document());
+      case ApproveAmendment t -> w.string(t.contractId()).hash(t.documentHash());
     }
     return Bytes.wrap(w.toByteArray());
   }
@@ -150,6 +191,18 @@ public sealed interface Lifecycle {
                   org.alliancechain.token.state.Codecs.list(
                       r, "offer ids", ContractLimits.OFFER_COUNT_MAX, Lifecycle::requestId));
           case WITHDRAW_REQUEST -> new WithdrawRequest(requestId(r));
+          case BIND_RESOURCE ->
+              new BindResource(
+                  TxCodec.contractId(r),
+                  r.u32("period", ContractLimits.INSTALLMENT_COUNT_MAX),
+                  r.hash("resource hash"),
+                  r.u63("resource size"),
+                  r.bool("encrypted"));
+          case PROPOSE_AMENDMENT ->
+              new ProposeAmendment(
+                  TxCodec.contractId(r), r.string("document", ContractLimits.DOCUMENT_BYTES_MAX));
+          case APPROVE_AMENDMENT ->
+              new ApproveAmendment(TxCodec.contractId(r), r.hash("document hash"));
           default -> throw new DecodeException(DecodeException.Reason.UNKNOWN_KIND, kind.name());
         };
     r.expectEnd(kind.name());

@@ -67,7 +67,7 @@ public final class Genesis {
     ledger.putCommittee(committee);
     List<PublicKey> validators = new ArrayList<>(spec.validators());
     validators.sort(null);
-    ledger.putValidators(new ValidatorState(validators, List.of(), 0));
+    ledger.putValidators(ValidatorState.of(validators));
     Wallets wallets = new Wallets(ledger, 0);
     for (GenesisSpec.MemberSpec m : spec.members()) {
       ledger.putMember(new Member(m.key(), m.name(), m.roles(), true, 0));

@@ -21,6 +21,7 @@ import org.alliancechain.core.hash.Hash;
  * g/counters         next proposal id, next case id, open proposals
  * acct/{key32}       Account: tokens, money, coin age, contribution record
  * memb/{key32}       Member: name, roles, status
+ * endp/{key32}       Endpoint of a member the DAO admitted (host, peer port, API port)
  * cfct/{id}          ContractFacts: what the ledger knows of a contract (for TCA and the rule)
  * escr/{id}          money escrowed for a monetary contract
  * swap/{hash32}      SwapOffer
@@ -57,6 +58,10 @@ public final class Keys {
 
   public static Bytes member(PublicKey key) {
     return withKey("memb/", key.toBytes());
+  }
+
+  public static Bytes endpoint(PublicKey key) {
+    return withKey("endp/", key.toBytes());
   }
 
   public static Bytes window(PublicKey key) {

@@ -98,6 +98,14 @@ public final class Ledger {
     store.put(Keys.member(member.key()), member::encode);
   }
 
+  public Optional<Endpoint> endpoint(PublicKey key) {
+    return store.get(Keys.endpoint(key), Endpoint::decode);
+  }
+
+  public void putEndpoint(PublicKey key, Endpoint endpoint) {
+    store.put(Keys.endpoint(key), endpoint::encode);
+  }
+
   public boolean isActiveMember(PublicKey key) {
     return member(key).map(Member::active).orElse(false);
   }

@@ -36,7 +36,12 @@ public enum ParamId {
   /** M-21: holding time after which a token weighs double in stake. */
   STAKE_AGE_CAP_BLOCKS(19, 1000, 1, TokenLimits.STAKE_AGE_CAP_BLOCKS_MAX),
   /** M-3: validator changes take effect at multiples of this height. */
-  EPOCH_LENGTH_BLOCKS(20, 100, 1, 1_000_000L);
+  EPOCH_LENGTH_BLOCKS(20, 100, 1, 1_000_000L),
+  /**
+   * M-3: the consensus checkpoint interval K, fixed at genesis (the DAO cannot change it): the
+   * window of 2K blocks is part of the validator-change rule ({@code ValidatorChange}).
+   */
+  CHECKPOINT_INTERVAL_BLOCKS(21, 50, 1, 100_000L);
 
   private final int code;
   private final long defaultValue;

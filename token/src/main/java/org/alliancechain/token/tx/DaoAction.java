@@ -1,5 +1,6 @@
 package org.alliancechain.token.tx;
 
+import java.util.Optional;
 import java.util.Set;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
@@ -7,6 +8,7 @@ import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.TokenLimits;
 import org.alliancechain.token.state.Codecs;
+import org.alliancechain.token.state.Endpoint;
 import org.alliancechain.token.state.Member;
 import org.alliancechain.token.state.ParamId;
 import org.alliancechain.token.state.Role;
@@ -15,9 +17,18 @@ import org.alliancechain.token.state.Role;
 public sealed interface DaoAction {
   record SetParam(ParamId param, long value) implements DaoAction {}
 
-  record AdmitMember(PublicKey key, String name, Set<Role> roles) implements DaoAction {
+  /**
+   * Admits a member; with an endpoint, the other nodes dial it there (wire tag 8; without one, tag
+   * 2, and the member's node dials out only).
+   */
+  record AdmitMember(PublicKey key, String name, Set<Role> roles, Optional<Endpoint> endpoint)
+      implements DaoAction {
     public AdmitMember {
       roles = Set.copyOf(roles);
+    }
+
+    public AdmitMember(PublicKey key, String name, Set<Role> roles) {
+      this(key, name, roles, Optional.empty());
     }
   }
 
@@ -35,9 +46,10 @@ public sealed interface DaoAction {
     switch (action) {
       case SetParam a -> w.u8(1).u16(a.param().code()).i64(a.value());
       case AdmitMember a -> {
-        w.u8(2);
+        w.u8(a.endpoint().isPresent() ? 8 : 2);
         a.key().encode(w);
         w.string(a.name()).u8(Member.encodeRoles(a.roles()));
+        a.endpoint().ifPresent(e -> e.encode(w));
       }
       case RemoveMember a -> keyed(w, 3, a.key());
       case AddValidator a -> keyed(w, 4, a.key());
@@ -56,11 +68,12 @@ public sealed interface DaoAction {
     int tag = r.u8("dao action");
     return switch (tag) {
       case 1 -> decodeSetParam(r);
-      case 2 ->
+      case 2, 8 ->
           new AdmitMember(
               PublicKey.decode(r, "member key"),
               Codecs.nonEmptyText(r, "member name", TokenLimits.TEXT_BYTES_MAX),
-              Member.decodeRoles(r.u8("roles")));
+              Member.decodeRoles(r.u8("roles")),
+              tag == 8 ? Optional.of(Endpoint.decode(r)) : Optional.empty());
       case 3 -> new RemoveMember(PublicKey.decode(r, "member key"));
       case 4 -> new AddValidator(PublicKey.decode(r, "validator key"));
       case 5 -> new RemoveValidator(PublicKey.decode(r, "validator key"));

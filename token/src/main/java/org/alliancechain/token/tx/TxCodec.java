@@ -109,7 +109,10 @@ public final class TxCodec {
           ACK_TRANSFER,
           CANCEL_CONTRACT,
           REJECT_OFFERS,
-          WITHDRAW_REQUEST ->
+          WITHDRAW_REQUEST,
+          BIND_RESOURCE,
+          PROPOSE_AMENDMENT,
+          APPROVE_AMENDMENT ->
           throw new AssertionError("lifecycle kinds are not decoded here");
     };
   }

@@ -427,4 +427,162 @@ class ContractsEngineTest {
     assertThat(out.code()).isEqualTo("invalid_contract");
     assertThat(n.q().contract("c1")).isEmpty();
   }
+
+  /** Request r1 by 0, offer o1 by 1, contract c1 with two installments; not yet signed. */
+  private static void oneProviderDraft(Node n, boolean changeable) {
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(n, "r1", AllianceMode.COOPERATIVE, ResourceType.DATA, 1, 100, List.of()))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(new Offer("o1", "r1", n.addr(1), "corp-1", "d", "p", 100))));
+    ok(
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                new DraftTerms(n.nowSeconds(), n.nowSeconds() + 500, 2, 10, 0, changeable))));
+  }
+
+  /** Competitive request r1 by 0 (patent_value >= 1000), offer by 1, diversified contract c1. */
+  private static void competitiveDraft(Node n, boolean changeable) {
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(
+                    n,
+                    "r1",
+                    AllianceMode.COMPETITIVE,
+                    ResourceType.KNOWLEDGE,
+                    1,
+                    200,
+                    List.of(new QualityRequirement("patent_value", 1000))))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(
+                new Offer("o1", "r1", n.addr(1), "corp", "patent", "p", 200))));
+    ok(
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                new DraftTerms(n.nowSeconds(), n.nowSeconds() + 500, 1, 10, 20, changeable))));
+  }
+
+  private static Lifecycle.BindResource bind(int period, boolean encrypted) {
+    return new Lifecycle.BindResource(
+        "c1", period, org.alliancechain.core.hash.Sha256.hash(new byte[] {7}), 1, encrypted);
+  }
+
+  @Test
+  void onlyAProviderBindsAResourceHashToAnInstallmentUntilTheReceiverAcknowledgesIt() {
+    // SPEC M-18: the hash goes on chain; the receiver's node checks the bytes against it
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    oneProviderDraft(n, false);
+    ok(n.run(1, new Lifecycle.Sign("c1")));
+    ok(n.run(0, new Lifecycle.Sign("c1")));
+    assertThat(n.run(0, bind(0, false)).code()).isEqualTo("not_provider");
+    assertThat(n.run(3, bind(0, false)).code()).isEqualTo("not_provider");
+    assertThat(n.run(1, bind(2, false)).code()).isEqualTo("bad_period");
+    assertThat(n.run(1, new Lifecycle.BindResource("c1", 0, Hash.ZERO, 0, false)).code())
+        .isEqualTo("bad_size");
+    ok(n.run(1, bind(0, false)));
+    ResourceRecord r = ContractsEngine.resource(n.state, "c1", 0).orElseThrow();
+    assertThat(r.provider()).isEqualTo(n.addr(1));
+    assertThat(r.hash()).isEqualTo(org.alliancechain.core.hash.Sha256.hash(new byte[] {7}));
+    assertThat(ContractsEngine.resources(n.state, "c1")).containsExactly(r);
+    ok(n.run(0, new Lifecycle.AckTransfer("c1", 0, new TreeMap<>())));
+    assertThat(n.run(1, bind(0, false)).code()).isEqualTo("already_acknowledged");
+    ok(n.run(1, bind(1, false)));
+    assertThat(ContractsEngine.resources(n.state, "c1")).hasSize(2);
+  }
+
+  @Test
+  void competitiveResourcesMustBeBoundAsEncrypted() {
+    // SPEC M-18: competitive resources are encrypted to the receiver's key
+    Node n = new Node(AllianceMode.COMPETITIVE);
+    competitiveContract(n, "r1", "c1", 1, 200);
+    assertThat(n.run(1, bind(0, false)).code()).isEqualTo("must_encrypt");
+    ok(n.run(1, bind(0, true)));
+    assertThat(ContractsEngine.resource(n.state, "c1", 0).orElseThrow().encrypted()).isTrue();
+  }
+
+  private static String withFee(Node n, long fee) {
+    String doc = ContractsEngine.document(n.state, "c1").orElseThrow();
+    String before = "<param name=\"fee_amount\" value=\"10\"/>";
+    assertThat(doc).contains(before);
+    return doc.replace(before, "<param name=\"fee_amount\" value=\"" + fee + "\"/>");
+  }
+
+  private static Hash sha(String text) {
+    return org.alliancechain.core.hash.Sha256.hash(
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSignedUnchangeableContractCanNeverBeAmended() {
+    // SPEC M-15: changeable="false" contracts cannot be amended after signing
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    oneProviderDraft(n, false);
+    ok(n.run(1, new Lifecycle.Sign("c1")));
+    ok(n.run(0, new Lifecycle.Sign("c1")));
+    assertThat(n.run(0, new Lifecycle.ProposeAmendment("c1", withFee(n, 30))).code())
+        .isEqualTo("not_changeable");
+    assertThat(ContractsEngine.pendingAmendment(n.state, "c1")).isEmpty();
+  }
+
+  @Test
+  void aChangeableContractIsAmendedOnlyOnceEveryPartySignedTheAmendment() {
+    // SPEC M-15: changeable="true" contracts change only by an amendment every party signed
+    Node n = new Node(AllianceMode.COMPETITIVE);
+    competitiveDraft(n, true);
+    ok(n.run(1, new Lifecycle.Sign("c1")));
+    ok(n.run(0, new Lifecycle.Sign("c1")));
+    String original = ContractsEngine.document(n.state, "c1").orElseThrow();
+    String amended = withFee(n, 30);
+    assertThat(n.run(3, new Lifecycle.ProposeAmendment("c1", amended)).code())
+        .isEqualTo("not_a_party");
+    ok(n.run(0, new Lifecycle.ProposeAmendment("c1", amended)));
+    // one signature of two: the contract is unchanged
+    assertThat(ContractsEngine.document(n.state, "c1")).contains(original);
+    assertThat(ContractsEngine.pendingAmendment(n.state, "c1").orElseThrow().approvals())
+        .containsExactly(n.addr(0));
+    assertThat(n.run(1, new Lifecycle.ApproveAmendment("c1", sha(original))).code())
+        .isEqualTo("amendment_changed");
+    assertThat(n.run(3, new Lifecycle.ApproveAmendment("c1", sha(amended))).code())
+        .isEqualTo("not_a_party");
+    assertThat(n.run(0, new Lifecycle.ApproveAmendment("c1", sha(amended))).code())
+        .isEqualTo("already_approved");
+    ok(n.run(1, new Lifecycle.ApproveAmendment("c1", sha(amended))));
+    assertThat(ContractsEngine.document(n.state, "c1")).contains(amended);
+    assertThat(ContractsEngine.pendingAmendment(n.state, "c1")).isEmpty();
+    // the amended contract keeps its progress and still pays on receipt
+    ok(n.run(0, new Lifecycle.AckTransfer("c1", 0, new TreeMap<>(Map.of("patent_value", 5000L)))));
+    assertThat(n.tokens(1)).isEqualTo(100 + 200 + 20);
+  }
+
+  @Test
+  void anAmendmentCannotChangeWhoSharesOrTheReward() {
+    Node n = new Node(AllianceMode.COMPETITIVE);
+    competitiveDraft(n, true);
+    String doc = ContractsEngine.document(n.state, "c1").orElseThrow();
+    String otherProvider = doc.replace(n.addr(1), n.addr(2));
+    assertThat(otherProvider).isNotEqualTo(doc);
+    assertThat(n.run(0, new Lifecycle.ProposeAmendment("c1", otherProvider)).code())
+        .isEqualTo("amendment_changes_parties");
+    assertThat(
+            n.run(
+                    0,
+                    new Lifecycle.ProposeAmendment(
+                        "c1", doc.replace("contract_id=\"c1\"", "contract_id=\"c2\"")))
+                .code())
+        .isIn("invalid_amendment", "invalid_contract");
+  }
 }

@@ -1,0 +1,286 @@
+package org.alliancechain.p2p.resource;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.crypto.PublicKey;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.core.hash.Sha256;
+import org.alliancechain.core.store.ResourceStore;
+import org.alliancechain.core.store.StoreException;
+import org.alliancechain.core.store.StoreLimits;
+import org.alliancechain.p2p.ChannelMux;
+import org.alliancechain.p2p.MessageHandler;
+import org.alliancechain.p2p.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves off-chain resources between members' nodes over the RESOURCE channel (SPEC M-18). The
+ * receiver pulls one chunk at a time and checks the whole against the hash and size bound on chain
+ * before the resource exists in its store; the provider serves only what its {@link Resolver}
+ * allows (parties of the contract, a resource bound on chain). At most one chunk per fetch is in
+ * memory on either side.
+ */
+public final class ResourceTransfer implements MessageHandler, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceTransfer.class);
+
+  /** Chunk requests waiting to be served; more are refused as busy. */
+  public static final int SERVE_QUEUE_MAX = 64;
+
+  /** Sends bytes on the RESOURCE channel to a peer (the frame byte is added here). */
+  @FunctionalInterface
+  public interface Sender {
+    SendResult send(PublicKey peer, byte[] channelFrame);
+  }
+
+  /** Decides, on the provider's node, what a requester may have. */
+  @FunctionalInterface
+  public interface Resolver {
+    Resolution resolve(PublicKey requester, String contractId, int period, Hash onChainHash);
+  }
+
+  /** Serve the local resource {@code hash}, or refuse. */
+  public sealed interface Resolution {
+    record Serve(Hash hash) implements Resolution {}
+
+    record Refuse(String reason, String detail) implements Resolution {}
+  }
+
+  /** How long to wait for each chunk and how often to ask again. */
+  public record FetchLimits(Duration chunkTimeout, int attemptsPerChunk) {}
+
+  private final Sender sender;
+  private final ResourceStore store;
+  private final Resolver resolver;
+  private final ThreadPoolExecutor serving;
+  private final AtomicLong nextRequestId = new AtomicLong(1);
+  private final ConcurrentHashMap<Long, CompletableFuture<ResourceMessage>> pending =
+      new ConcurrentHashMap<>();
+
+  public ResourceTransfer(Sender sender, ResourceStore store, Resolver resolver) {
+    this.sender = sender;
+    this.store = store;
+    this.resolver = resolver;
+    this.serving =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(SERVE_QUEUE_MAX),
+            r -> {
+              Thread t = new Thread(r, "resource-serve");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  private void send(PublicKey peer, ResourceMessage m) {
+    var unused =
+        sender.send(peer, ChannelMux.frame(ChannelMux.Channel.RESOURCE, ResourceMessage.encode(m)));
+  }
+
+  @Override
+  public void onMessage(PublicKey peer, byte[] bytes) {
+    ResourceMessage m;
+    try {
+      m = ResourceMessage.decode(bytes);
+    } catch (DecodeException e) {
+      LOG.debug("undecodable resource message from {}: {}", peer.toHex(), e.getMessage());
+      return;
+    }
+    switch (m) {
+      case ResourceMessage.Get g -> {
+        try {
+          serving.execute(() -> serve(peer, g));
+        } catch (RejectedExecutionException e) {
+          send(peer, refused(g.requestId(), "busy", "too many chunk requests queued"));
+        }
+      }
+      case ResourceMessage.Chunk c -> complete(c);
+      case ResourceMessage.Refused r -> complete(r);
+    }
+  }
+
+  private void complete(ResourceMessage m) {
+    CompletableFuture<ResourceMessage> f = pending.remove(m.requestId());
+    if (f != null) {
+      f.complete(m);
+    }
+  }
+
+  private static ResourceMessage.Refused refused(long id, String reason, String detail) {
+    String d = detail.length() > 200 ? detail.substring(0, 200) : detail;
+    return new ResourceMessage.Refused(id, reason, d);
+  }
+
+  private void serve(PublicKey peer, ResourceMessage.Get g) {
+    ResourceMessage answer;
+    try {
+      answer =
+          switch (resolver.resolve(peer, g.contractId(), g.period(), g.hash())) {
+            case Resolution.Refuse r -> refused(g.requestId(), r.reason(), r.detail());
+            case Resolution.Serve s -> chunk(g, s.hash());
+          };
+    } catch (StoreException e) {
+      answer = refused(g.requestId(), "store", String.valueOf(e.getMessage()));
+    }
+    send(peer, answer);
+  }
+
+  private ResourceMessage chunk(ResourceMessage.Get g, Hash local) {
+    Optional<Integer> chunks = store.chunkCount(local);
+    Optional<Long> size = store.sizeBytes(local);
+    Optional<byte[]> bytes = store.readChunk(local, g.index());
+    if (chunks.isEmpty() || size.isEmpty()) {
+      return refused(g.requestId(), "not_stored", "this node does not hold the resource");
+    }
+    if (bytes.isEmpty()) {
+      return refused(g.requestId(), "no_such_chunk", "chunk " + g.index() + " of " + chunks.get());
+    }
+    return new ResourceMessage.Chunk(
+        g.requestId(),
+        g.index(),
+        chunks.get(),
+        size.get(),
+        org.alliancechain.core.Bytes.wrap(bytes.get()));
+  }
+
+  /**
+   * Fetches the resource bound to {@code contractId}/{@code period} from {@code provider} into the
+   * local store. The resource exists locally only if every byte arrived and hashes to {@code
+   * expected} with exactly {@code expectedSizeBytes}; otherwise nothing is kept.
+   */
+  public Hash fetch(
+      PublicKey provider,
+      String contractId,
+      int period,
+      Hash expected,
+      long expectedSizeBytes,
+      FetchLimits limits,
+      LongConsumer progressBytes)
+      throws FetchException, InterruptedException {
+    if (store.contains(expected)) {
+      return expected;
+    }
+    MessageDigest digest = Sha256.newDigest();
+    long received = 0;
+    try (ResourceStore.Writer writer = store.newResource()) {
+      int count = 1;
+      for (int index = 0; index < count; index++) {
+        ResourceMessage.Chunk c =
+            requestChunk(provider, new Get(contractId, period, expected, index), limits);
+        if (c.index() != index || c.chunkCount() < 1 || (index > 0 && c.chunkCount() != count)) {
+          throw new FetchException(FetchException.Reason.MALFORMED, "unexpected chunk answer");
+        }
+        count = c.chunkCount();
+        boolean last = index == count - 1;
+        if (!last && c.bytes().size() != StoreLimits.RESOURCE_CHUNK_BYTES) {
+          throw new FetchException(FetchException.Reason.MALFORMED, "short chunk " + index);
+        }
+        received += c.bytes().size();
+        if (received > expectedSizeBytes
+            || (long) count * StoreLimits.RESOURCE_CHUNK_BYTES < expectedSizeBytes) {
+          throw new FetchException(
+              FetchException.Reason.SIZE_MISMATCH,
+              "the provider serves more or fewer bytes than the " + expectedSizeBytes + " bound");
+        }
+        digest.update(c.bytes().unsafeArray());
+        writer.write(c.bytes().unsafeArray());
+        progressBytes.accept(received);
+      }
+      if (received != expectedSizeBytes) {
+        throw new FetchException(
+            FetchException.Reason.SIZE_MISMATCH,
+            "received " + received + " bytes, " + expectedSizeBytes + " bound on chain");
+      }
+      Hash got = Hash.of(digest.digest());
+      if (!got.equals(expected)) {
+        // closing the writer unfinished discards every chunk written
+        throw new FetchException(
+            FetchException.Reason.HASH_MISMATCH,
+            "the bytes served hash to "
+                + got.toHex()
+                + ", not "
+                + expected.toHex()
+                + " as bound on chain");
+      }
+      Hash stored = writer.finish();
+      if (!stored.equals(expected)) {
+        throw new AssertionError("invariant broken: store hashed " + stored + " not " + got);
+      }
+      return stored;
+    } catch (IOException e) {
+      throw new FetchException(FetchException.Reason.STORE, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private record Get(String contractId, int period, Hash hash, int index) {}
+
+  private ResourceMessage.Chunk requestChunk(PublicKey provider, Get get, FetchLimits limits)
+      throws FetchException, InterruptedException {
+    String lastProblem = "no answer";
+    for (int attempt = 0; attempt < limits.attemptsPerChunk(); attempt++) {
+      long id = nextRequestId.getAndIncrement();
+      CompletableFuture<ResourceMessage> answer = new CompletableFuture<>();
+      pending.put(id, answer);
+      try {
+        ResourceMessage.Get g =
+            new ResourceMessage.Get(id, get.contractId(), get.period(), get.hash(), get.index());
+        SendResult sent =
+            sender.send(
+                provider, ChannelMux.frame(ChannelMux.Channel.RESOURCE, ResourceMessage.encode(g)));
+        if (sent != SendResult.QUEUED) {
+          lastProblem = "provider " + sent.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        ResourceMessage m = answer.get(limits.chunkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        switch (m) {
+          case ResourceMessage.Chunk c -> {
+            return c;
+          }
+          case ResourceMessage.Refused r -> {
+            if (!r.reason().equals("busy")) {
+              throw new FetchException(
+                  FetchException.Reason.REFUSED, r.reason() + ": " + r.detail());
+            }
+            lastProblem = "provider busy";
+          }
+          case ResourceMessage.Get unexpected ->
+              throw new AssertionError("invariant broken: a Get completes no request");
+        }
+      } catch (TimeoutException e) {
+        // ask again: links are best-effort
+      } catch (ExecutionException e) {
+        throw new AssertionError("invariant broken: answers complete normally", e);
+      } finally {
+        pending.remove(id);
+      }
+    }
+    throw new FetchException(
+        FetchException.Reason.TIMEOUT,
+        "chunk "
+            + get.index()
+            + " after "
+            + limits.attemptsPerChunk()
+            + " attempts: "
+            + lastProblem);
+  }
+
+  @Override
+  public void close() {
+    serving.shutdownNow();
+  }
+}
