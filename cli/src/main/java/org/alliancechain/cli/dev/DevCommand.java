@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "dev",
     mixinStandardHelpOptions = true,
-    description = "Developer tools: deterministic simulation of the consensus protocol.",
-    subcommands = {SimulateCommand.class})
+    description =
+        "Developer tools: deterministic simulation of the consensus protocol, fault injection.",
+    subcommands = {SimulateCommand.class, org.alliancechain.cli.chaos.ChaosCommand.class})
 public final class DevCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -92,7 +92,8 @@ public final class ConsensusEngines {
     Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
       RocksStore store = node.store();
-      AreaConsensusStore log = new AreaConsensusStore(store.consensus());
+      org.alliancechain.consensus.core.ConsensusStore log =
+          node.testSwitches().wrap(new AreaConsensusStore(store.consensus()));
       long head = store.head();
       // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
       // committed ledger (the one source; a restarted node resumes between a decision and its

@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable {
   private volatile Resources resources;
   private volatile boolean accepting = true;
   private final TxIntake intake;
+  private final TestSwitches testSwitches;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
     this.config = config;
@@ -78,6 +79,7 @@ public final class Node implements AutoCloseable {
     this.key = key;
     this.store = store;
     this.self = genesis.member(key.publicKey()).orElseGet(() -> admittedSelf(config, genesis, key));
+    this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
     // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
     this.executor = new BlockExecutor(application, store, this::validatorsAt);
@@ -318,8 +320,10 @@ public final class Node implements AutoCloseable {
    * mempool and the event stream in step.
    */
   public ExecutionResult finalizeBlock(CertifiedBlock block) {
+    testSwitches.beforeWrite("committing block " + block.block().height());
     ExecutionResult result = executor.execute(block);
     if (result instanceof ExecutionResult.Committed committed) {
+      testSwitches.afterWrite(TestSwitches.WriteKind.BLOCK_BATCH);
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
       commitMetrics.onCommitted(block.block());
@@ -407,6 +411,11 @@ public final class Node implements AutoCloseable {
 
   public EventStream blockEvents() {
     return blockEvents;
+  }
+
+  /** Test-only fault switches (NONE on any node not started by a test harness). */
+  public TestSwitches testSwitches() {
+    return testSwitches;
   }
 
   public Trees trees() {
