@@ -69,6 +69,7 @@ final class NodeCommand {
       } catch (NodeException e) {
         throw CliException.failure(e.getMessage());
       }
+      org.alliancechain.cli.node.FatalErrors.install(node::close);
       CountDownLatch stopped = new CountDownLatch(1);
       Signals.onStop(
           () -> {

@@ -83,6 +83,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "record a JFR profile (settings=profile) of the first validator into FILE")
   Path jfr;
 
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description =
+          "an alliance parameter of the bench's genesis, repeatable (e.g."
+              + " view-change-timeout-ms=10000, batch-tx-max=500); default: the defaults")
+  java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+
   @Override
   public Integer call() {
     BenchRun.Options o = options();
@@ -149,6 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         conns,
         inFlightPerSender,
         presign,
-        Optional.ofNullable(jfr));
+        Optional.ofNullable(jfr),
+        java.util.Map.copyOf(parameters));
   }
 }

@@ -45,7 +45,9 @@ final class BenchRun {
   static final long FUNDING_MINOR_UNITS = 1_000_000_000_000L;
   static final Duration READY_MAX = Duration.ofSeconds(90);
   static final Duration FUNDING_MAX = Duration.ofSeconds(60);
-  static final Duration DRAIN_MAX = Duration.ofSeconds(10);
+  // Long enough for the blocks of hundreds of transactions that batch submission brings to commit
+  // on a contended machine; the drain ends as soon as every submitted transfer is committed.
+  static final Duration DRAIN_MAX = Duration.ofSeconds(30);
 
   /** What to run. {@code rate} 0 means as fast as the nodes accept. */
   record Options(
@@ -56,7 +58,8 @@ final class BenchRun {
       int connections,
       int inFlightPerSender,
       long presignTps,
-      Optional<Path> flightRecording) {}
+      Optional<Path> flightRecording,
+      Map<String, String> parameters) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,7 +114,7 @@ final class BenchRun {
     double batches = MachineLimits.syncedBatchesPerSecond(rocks, Duration.ofSeconds(2));
     deleteTree(rocks);
 
-    AllianceSpec spec = BenchSpec.of(options.validators());
+    AllianceSpec spec = BenchSpec.of(options.validators(), options.parameters());
     Map<Path, KeyPair> keys = new ConcurrentHashMap<>();
     SecureRandom random = new SecureRandom();
     char[] passphrase = PASSPHRASE.toCharArray();

@@ -2,6 +2,7 @@ package org.alliancechain.cli.bench;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import org.alliancechain.cli.local.LocalAlliance;
 import org.alliancechain.config.AllianceSpec;
 import org.alliancechain.config.ConfigException;
@@ -22,6 +23,11 @@ public final class BenchSpec {
   }
 
   public static String yaml(int validators) {
+    return yaml(validators, Map.of());
+  }
+
+  /** With alliance parameters (names as in a spec file) set in the genesis. */
+  public static String yaml(int validators, Map<String, String> parameters) {
     StringBuilder y = new StringBuilder();
     y.append("alliance:\n")
         .append("  name: Benchmark Alliance\n")
@@ -50,11 +56,22 @@ public final class BenchSpec {
               "    profile: {industry: manufacturing, size: medium, offers: [DATA], wants:"
                   + " [PRODUCT]}\n");
     }
+    if (!parameters.isEmpty()) {
+      y.append("parameters:\n");
+      new java.util.TreeMap<>(parameters)
+          .forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
+    }
     return y.toString();
   }
 
   /** The spec of an alliance of {@code validators} validators, with free loopback ports. */
   public static AllianceSpec of(int validators) throws ConfigException, IOException {
-    return LocalAlliance.withFreePorts(SpecParser.parse("bench.yaml", yaml(validators)));
+    return of(validators, Map.of());
+  }
+
+  public static AllianceSpec of(int validators, Map<String, String> parameters)
+      throws ConfigException, IOException {
+    return LocalAlliance.withFreePorts(
+        SpecParser.parse("bench.yaml", yaml(validators, parameters)));
   }
 }

@@ -1,11 +1,9 @@
 package org.alliancechain.cli.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.alliancechain.core.Hex;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.tx.Transaction;
 import org.alliancechain.token.tx.TokenTx;
@@ -55,8 +53,7 @@ final class TransferWorkload {
                 byte[] encoded = tx.encode();
                 sizes[s] = encoded.length;
                 int id = n * senders + s;
-                bodies[id] =
-                    ("{\"tx\":\"" + Hex.encode(encoded) + "\"}").getBytes(StandardCharsets.UTF_8);
+                bodies[id] = encoded;
                 hashes[id] = tx.hash().toHex();
               }
             });
@@ -88,7 +85,8 @@ final class TransferWorkload {
     return id % senders;
   }
 
-  byte[] body(int id) {
+  /** The canonical encoding of transaction {@code id}. */
+  byte[] encoded(int id) {
     return bodies[id];
   }
 

@@ -8,8 +8,13 @@ import picocli.CommandLine.Command;
     name = "dev",
     mixinStandardHelpOptions = true,
     description =
-        "Developer tools: deterministic simulation of the consensus protocol, the CLI reference.",
-    subcommands = {SimulateCommand.class, CliDocsCommand.class})
+        "Developer tools: deterministic simulation of the consensus protocol, fault injection,"
+            + " the CLI reference.",
+    subcommands = {
+      SimulateCommand.class,
+      org.alliancechain.cli.chaos.ChaosCommand.class,
+      CliDocsCommand.class
+    })
 public final class DevCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

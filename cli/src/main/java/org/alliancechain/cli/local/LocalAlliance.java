@@ -171,6 +171,27 @@ public final class LocalAlliance implements AutoCloseable {
     }
   }
 
+  /** The exit code of a member's node process, once it has exited (empty while it runs). */
+  public synchronized java.util.OptionalInt exitCode(String member) {
+    Process p = processes.get(member);
+    return p == null || p.isAlive()
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(p.exitValue());
+  }
+
+  /** Waits for a member's node to exit by itself; its exit code, or empty after the timeout. */
+  public java.util.OptionalInt awaitExit(String member, Duration timeout)
+      throws InterruptedException {
+    Process p;
+    synchronized (this) {
+      p = processes.get(member);
+    }
+    if (p == null || !p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.of(p.exitValue());
+  }
+
   public synchronized boolean isRunning(String member) {
     Process p = processes.get(member);
     return p != null && p.isAlive();

@@ -32,6 +32,7 @@ final class ApiRoutes {
     router.get("/status", r -> ApiResponse.ok(status(node)));
     router.get("/members", r -> ApiResponse.ok(members(node)));
     router.post("/tx", r -> submit(node, r));
+    BatchRoutes.register(router, node);
     router.get(
         "/tx/{hash}", r -> ApiResponse.ok(txStatus(node, hash(r.pathParam("hash"), "hash"))));
     router.get("/blocks/{height}", r -> ApiResponse.ok(blockView(node, block(node, r))));

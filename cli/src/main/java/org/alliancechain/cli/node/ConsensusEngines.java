@@ -92,7 +92,8 @@ public final class ConsensusEngines {
     Validator(Node node, Optional<ByzantineMode> byzantine) {
       this.node = node;
       RocksStore store = node.store();
-      AreaConsensusStore log = new AreaConsensusStore(store.consensus());
+      org.alliancechain.consensus.core.ConsensusStore log =
+          node.testSwitches().wrap(new AreaConsensusStore(store.consensus()));
       long head = store.head();
       // SPEC M-3: the set in force at the next height and the changes scheduled after it, from the
       // committed ledger (the one source; a restarted node resumes between a decision and its
@@ -103,7 +104,14 @@ public final class ConsensusEngines {
       // An empty log may be a wiped data folder: the replica recovers before it votes.
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
       SignatureVerifier verifier = new SignatureMemo();
-      this.replica = new Replica(config(node), node.key(), validators, verifier, restart);
+      this.replica =
+          new Replica(
+              config(node),
+              node.key(),
+              validators,
+              verifier,
+              restart,
+              new NodeTxPool(node.mempool()));
       node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
       Signing signing = new Signing(node.genesis().chainId(), node.key());
@@ -120,7 +128,8 @@ public final class ConsensusEngines {
               signing,
               Clock.systemUTC(),
               tickMillis,
-              node.self().name());
+              node.self().name(),
+              node.intake()::verifyAll);
       this.edge =
           new ConsensusEdge(node.genesis().chainId(), verifier, node.network(), driver::onMessage);
       node.mux().register(ChannelMux.Channel.CONSENSUS, edge);

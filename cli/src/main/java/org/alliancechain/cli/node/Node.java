@@ -70,6 +70,8 @@ public final class Node implements AutoCloseable {
   private volatile Trees trees;
   private volatile Resources resources;
   private volatile boolean accepting = true;
+  private final TxIntake intake;
+  private final TestSwitches testSwitches;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
     this.config = config;
@@ -77,12 +79,14 @@ public final class Node implements AutoCloseable {
     this.key = key;
     this.store = store;
     this.self = genesis.member(key.publicKey()).orElseGet(() -> admittedSelf(config, genesis, key));
+    this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
     // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
     this.executor = new BlockExecutor(application, store, this::validatorsAt);
     this.mempool = new Mempool(genesis.chainId(), MEMPOOL_TX_MAX, s -> Nonces.next(state(), s));
     this.directory = new GenesisDirectory(genesis);
     directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1);
+    this.intake = new TxIntake(self.name());
     this.txRejected = metrics.counter("alliance_tx_rejected_total", "transactions refused");
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
@@ -258,6 +262,33 @@ public final class Node implements AutoCloseable {
     return verdict;
   }
 
+  /**
+   * Admits many transactions from a client at once: their signatures are verified on all cores
+   * first, then each is admitted in order as by {@link #submit}; the admitted ones go to the peers
+   * in one frame. Verdicts are in the order of {@code txs}.
+   */
+  public List<Verdict> submitAll(List<Transaction> txs) {
+    if (!accepting) {
+      return java.util.Collections.nCopies(
+          txs.size(), Verdict.reject("shutting_down", "the node is stopping"));
+    }
+    intake.verifyAll(txs);
+    List<Verdict> verdicts = new java.util.ArrayList<>(txs.size());
+    List<Transaction> admitted = new java.util.ArrayList<>(txs.size());
+    for (Transaction tx : txs) {
+      Verdict verdict = admit(tx);
+      verdicts.add(verdict);
+      if (verdict.isOk()) {
+        admitted.add(tx);
+      }
+    }
+    if (!admitted.isEmpty()) {
+      network.broadcast(
+          ChannelMux.frame(ChannelMux.Channel.MEMPOOL, TxIntake.gossipFrame(admitted)));
+    }
+    return verdicts;
+  }
+
   private Verdict admit(Transaction tx) {
     Verdict verdict = application.check(tx, state());
     if (verdict.isOk()) {
@@ -272,6 +303,10 @@ public final class Node implements AutoCloseable {
   }
 
   private void onPeerTransaction(byte[] bytes) {
+    if (TxIntake.isBatchFrame(bytes)) {
+      intake.onPeerBatch(bytes, this::admit);
+      return;
+    }
     try {
       admit(Transaction.decode(bytes));
     } catch (DecodeException e) {
@@ -285,8 +320,10 @@ public final class Node implements AutoCloseable {
    * mempool and the event stream in step.
    */
   public ExecutionResult finalizeBlock(CertifiedBlock block) {
+    testSwitches.beforeWrite("committing block " + block.block().height());
     ExecutionResult result = executor.execute(block);
     if (result instanceof ExecutionResult.Committed committed) {
+      testSwitches.afterWrite(TestSwitches.WriteKind.BLOCK_BATCH);
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
       commitMetrics.onCommitted(block.block());
@@ -360,6 +397,10 @@ public final class Node implements AutoCloseable {
     return network;
   }
 
+  TxIntake intake() {
+    return intake;
+  }
+
   public ChannelMux mux() {
     return mux;
   }
@@ -370,6 +411,11 @@ public final class Node implements AutoCloseable {
 
   public EventStream blockEvents() {
     return blockEvents;
+  }
+
+  /** Test-only fault switches (NONE on any node not started by a test harness). */
+  public TestSwitches testSwitches() {
+    return testSwitches;
   }
 
   public Trees trees() {
@@ -396,6 +442,7 @@ public final class Node implements AutoCloseable {
     if (api != null) {
       api.close();
     }
+    intake.close();
     if (consensus != null) {
       consensus.close();
     }

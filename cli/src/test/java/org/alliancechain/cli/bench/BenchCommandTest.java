@@ -84,6 +84,16 @@ class BenchCommandTest {
   }
 
   @Test
+  void paramOptionsReachTheGenesisParametersAndBadOnesAreRefused() throws Exception {
+    AllianceSpec spec = BenchSpec.of(4, java.util.Map.of("view-change-timeout-ms", "10000"));
+    assertThat(spec.parameters().get(org.alliancechain.config.Parameter.VIEW_CHANGE_TIMEOUT_MS))
+        .isEqualTo(10_000L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> BenchSpec.of(4, java.util.Map.of("no-such-parameter", "1")))
+        .isInstanceOf(org.alliancechain.config.ConfigException.class);
+  }
+
+  @Test
   void specHasTheRequestedValidatorsOnDistinctFreePorts() throws Exception {
     AllianceSpec spec = BenchSpec.of(7);
     assertThat(spec.validators()).hasSize(7);

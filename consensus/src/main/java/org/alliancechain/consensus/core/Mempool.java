@@ -15,12 +15,13 @@ import org.alliancechain.core.tx.Transaction;
  * Transactions waiting to be ordered, in arrival order, and the recently committed ones (so that a
  * replayed transaction is neither proposed nor prepared again). Both are bounded.
  */
-final class Mempool {
+final class Mempool implements TxPool {
   private final LinkedHashMap<Hash, Transaction> pending = new LinkedHashMap<>();
   private final LinkedHashSet<Hash> committed = new LinkedHashSet<>();
 
   /** False when the transaction is known or the pool is full. */
-  boolean add(Hash hash, Transaction tx) {
+  @Override
+  public boolean add(Hash hash, Transaction tx) {
     if (committed.contains(hash)
         || pending.containsKey(hash)
         || pending.size() >= ConsensusLimits.PENDING_TXS_MAX) {
@@ -30,23 +31,28 @@ final class Mempool {
     return true;
   }
 
-  boolean isKnown(Hash hash) {
+  @Override
+  public boolean isKnown(Hash hash) {
     return committed.contains(hash) || pending.containsKey(hash);
   }
 
-  boolean isCommitted(Hash hash) {
+  @Override
+  public boolean isCommitted(Hash hash) {
     return committed.contains(hash);
   }
 
-  boolean isEmpty() {
+  @Override
+  public boolean isEmpty() {
     return pending.isEmpty();
   }
 
-  int size() {
+  @Override
+  public int size() {
     return pending.size();
   }
 
-  void onCommitted(Block block) {
+  @Override
+  public void onCommitted(Block block) {
     for (Transaction tx : block.transactions()) {
       Hash hash = tx.hash();
       pending.remove(hash);
@@ -58,7 +64,8 @@ final class Mempool {
   }
 
   /** Up to {@code max} waiting transactions, oldest first, skipping those already in flight. */
-  List<Transaction> batch(int max, Set<Hash> inFlight) {
+  @Override
+  public List<Transaction> batch(int max, Set<Hash> inFlight) {
     List<Transaction> batch = new ArrayList<>();
     for (Map.Entry<Hash, Transaction> e : pending.entrySet()) {
       if (batch.size() >= max) {

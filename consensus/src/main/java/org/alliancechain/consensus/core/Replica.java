@@ -83,7 +83,7 @@ public final class Replica {
   private NewView lastNewView;
   private final Map<VoteKey, Hash> signedVotes = new HashMap<>();
 
-  private final Mempool mempool = new Mempool();
+  private final TxPool mempool;
   private final LinkedHashSet<Evidence> reportedEvidence = new LinkedHashSet<>();
   private final TreeMap<Long, ValidatorSet> scheduledValidators = new TreeMap<>();
 
@@ -124,6 +124,18 @@ public final class Replica {
       ValidatorSet validators,
       SignatureVerifier verifier,
       RestartState restart) {
+    this(config, key, validators, verifier, restart, TxPool.inMemory());
+  }
+
+  /** With the pool of waiting transactions to propose from (a node's own mempool). */
+  public Replica(
+      ConsensusConfig config,
+      KeyPair key,
+      ValidatorSet validators,
+      SignatureVerifier verifier,
+      RestartState restart,
+      TxPool pool) {
+    this.mempool = pool;
     this.config = config;
     this.signing = new Signing(config.chainId(), key);
     this.self = key.publicKey();

@@ -108,6 +108,43 @@ public final class Mempool {
     return batch;
   }
 
+  /**
+   * Up to {@code max} transactions for a proposal, without reserving them: per sender, the run of
+   * consecutive nonces from its next committed nonce, passing over (but counting as used) those
+   * {@code skip} names, i.e. those already in flight in earlier proposals or committed but not yet
+   * executed. Senders round-robin as in {@link #reap}. A block built from it never holds a nonce
+   * gap as long as the skipped ones commit first.
+   */
+  public synchronized List<Transaction> proposable(
+      int max, java.util.function.Predicate<Hash> skip) {
+    List<Transaction> batch = new ArrayList<>(Math.min(max, byHash.size()));
+    Map<PublicKey, Long> cursor = new HashMap<>();
+    List<PublicKey> senders = new ArrayList<>(bySender.keySet());
+    boolean progressed = true;
+    while (batch.size() < max && progressed) {
+      progressed = false;
+      for (PublicKey sender : senders) {
+        if (batch.size() >= max) {
+          break;
+        }
+        NavigableMap<Long, Transaction> queue = bySender.get(sender);
+        long wanted = cursor.computeIfAbsent(sender, committedNonces::nextNonce);
+        Transaction tx = queue.get(wanted);
+        while (tx != null && skip.test(tx.hash())) {
+          wanted++;
+          tx = queue.get(wanted);
+        }
+        cursor.put(sender, wanted);
+        if (tx != null) {
+          batch.add(tx);
+          cursor.put(sender, wanted + 1);
+          progressed = true;
+        }
+      }
+    }
+    return batch;
+  }
+
   /** Forgets committed transactions and any now-stale ones of their senders. */
   public synchronized void commit(List<Transaction> committed) {
     for (Transaction tx : committed) {

@@ -74,6 +74,22 @@ class MempoolTest {
     assertThat(pool.reap(5)).extracting(Transaction::nonce).containsExactly(0L, 1L);
   }
 
+  // docs/benchmarks.md step 4: proposals come from this pool, in nonce order, past in-flight ones.
+  @Test
+  void proposableSkipsInFlightNoncesAndNeverLeavesAGap() {
+    pool.add(tx(1, 0));
+    pool.add(tx(1, 1));
+    pool.add(tx(1, 3));
+    pool.add(tx(2, 0));
+    java.util.Set<org.alliancechain.core.hash.Hash> inFlight =
+        java.util.Set.of(tx(1, 0).hash(), tx(2, 0).hash());
+    assertThat(pool.proposable(10, inFlight::contains)).containsExactly(tx(1, 1));
+    // Without reservations, the same call gives the same answer; nothing is skipped twice.
+    assertThat(pool.proposable(10, h -> false))
+        .containsExactlyInAnyOrder(tx(1, 0), tx(1, 1), tx(2, 0));
+    assertThat(pool.proposable(1, h -> false)).hasSize(1);
+  }
+
   @Test
   void commitForgetsCommittedAndStaleTransactions() {
     pool.add(tx(1, 0));

@@ -1,0 +1,137 @@
+package org.alliancechain.cli.node;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.alliancechain.core.codec.DecodeException;
+import org.alliancechain.core.tx.Transaction;
+import org.alliancechain.core.tx.TxBatch;
+
+/**
+ * Where batches of transactions enter a node: their signatures are verified on all cores at once
+ * (the verified-signature memo then answers every later check of the same transaction, on the
+ * mempool's lock, in the replica and at execution), and peers' gossip batches are admitted in
+ * arrival order on one thread of their own, so the peer links' dispatch thread never waits for
+ * verification (docs/benchmarks.md, step 2).
+ */
+final class TxIntake implements AutoCloseable {
+  /** First byte of a mempool frame holding a batch; a single transaction starts with VERSION 1. */
+  static final byte BATCH_MARKER = (byte) 0xB7;
+
+  /** Peer batches waiting for admission; more are dropped (peers' gossip is best effort). */
+  static final int PEER_BATCHES_QUEUED_MAX = 256;
+
+  /** Transactions verified per task: big enough that scheduling costs little beside them. */
+  static final int VERIFY_CHUNK_TXS = 32;
+
+  private final ForkJoinPool verifiers;
+  private final ThreadPoolExecutor peerAdmission;
+  private final LongAdder peerBatchesDropped = new LongAdder();
+  private final LongAdder peerBatchesUndecodable = new LongAdder();
+
+  TxIntake(String name) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.verifiers =
+        new ForkJoinPool(
+            cores,
+            pool -> {
+              var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              t.setName("tx-verify-" + name + "-" + t.getPoolIndex());
+              t.setDaemon(true);
+              return t;
+            },
+            null,
+            false);
+    this.peerAdmission =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(PEER_BATCHES_QUEUED_MAX),
+            r -> {
+              Thread t = new Thread(r, "tx-intake-" + name);
+              t.setDaemon(true);
+              return t;
+            },
+            (r, executor) -> peerBatchesDropped.increment());
+  }
+
+  /**
+   * Verifies every signature in parallel and returns when all are done. The results stay in the
+   * memo (successes only); the admission checks that follow find them there.
+   */
+  void verifyAll(List<Transaction> txs) {
+    if (txs.size() < 2 * VERIFY_CHUNK_TXS) {
+      txs.forEach(Transaction::hasValidSignature);
+      return;
+    }
+    try {
+      verifiers
+          .submit(
+              () ->
+                  java.util.stream.IntStream.range(0, (txs.size() - 1) / VERIFY_CHUNK_TXS + 1)
+                      .parallel()
+                      .forEach(
+                          chunk -> {
+                            int from = chunk * VERIFY_CHUNK_TXS;
+                            int to = Math.min(txs.size(), from + VERIFY_CHUNK_TXS);
+                            for (int i = from; i < to; i++) {
+                              txs.get(i).hasValidSignature();
+                            }
+                          }))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("signature verification failed", e.getCause());
+    }
+  }
+
+  static byte[] gossipFrame(List<Transaction> txs) {
+    byte[] batch = TxBatch.encode(txs);
+    byte[] frame = new byte[batch.length + 1];
+    frame[0] = BATCH_MARKER;
+    System.arraycopy(batch, 0, frame, 1, batch.length);
+    return frame;
+  }
+
+  static boolean isBatchFrame(byte[] bytes) {
+    return bytes.length > 0 && bytes[0] == BATCH_MARKER;
+  }
+
+  /** Queues a peer's batch frame: decoded, verified in parallel, then admitted one by one. */
+  void onPeerBatch(byte[] frame, Consumer<Transaction> admit) {
+    peerAdmission.execute(
+        () -> {
+          List<Transaction> txs;
+          try {
+            txs = TxBatch.decode(frame, 1, frame.length - 1);
+          } catch (DecodeException e) {
+            peerBatchesUndecodable.increment();
+            return;
+          }
+          verifyAll(txs);
+          txs.forEach(admit);
+        });
+  }
+
+  long peerBatchesDropped() {
+    return peerBatchesDropped.sum();
+  }
+
+  long peerBatchesUndecodable() {
+    return peerBatchesUndecodable.sum();
+  }
+
+  @Override
+  public void close() {
+    peerAdmission.shutdownNow();
+    verifiers.shutdownNow();
+  }
+}
