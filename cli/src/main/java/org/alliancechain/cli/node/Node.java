@@ -83,7 +83,12 @@ public final class Node implements AutoCloseable {
     this.application = new TokenApplication(new ContractsEngine());
     // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
     this.executor = new BlockExecutor(application, store, this::validatorsAt);
-    this.mempool = new Mempool(genesis.chainId(), MEMPOOL_TX_MAX, s -> Nonces.next(state(), s));
+    this.mempool =
+        new Mempool(
+            genesis.chainId(),
+            MEMPOOL_TX_MAX,
+            s -> Nonces.next(state(), s),
+            hash -> store.transaction(hash).isPresent());
     this.directory = new GenesisDirectory(genesis);
     directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1);
     this.intake = new TxIntake(self.name());

@@ -28,6 +28,7 @@ public final class Mempool {
   private final String chainId;
   private final int capacityTxMax;
   private final NonceSource committedNonces;
+  private final java.util.function.Predicate<Hash> inChain;
   // Insertion-ordered by each sender's arrival; iteration order never reaches consensus bytes
   // except through reap's documented round-robin over this order.
   private final Map<PublicKey, NavigableMap<Long, Transaction>> bySender =
@@ -37,12 +38,26 @@ public final class Mempool {
   private final Map<PublicKey, Long> reservedUpTo = new HashMap<>();
 
   public Mempool(String chainId, int capacityTxMax, NonceSource committedNonces) {
+    this(chainId, capacityTxMax, committedNonces, hash -> false);
+  }
+
+  /**
+   * With {@code inChain}, which says whether a transaction hash is already in a committed block: a
+   * transaction committed as failed keeps its nonce unused (a nonce gap, say), so the nonce check
+   * alone would let the same bytes into a second block. Found by {@code alliance dev chaos}.
+   */
+  public Mempool(
+      String chainId,
+      int capacityTxMax,
+      NonceSource committedNonces,
+      java.util.function.Predicate<Hash> inChain) {
     if (capacityTxMax < 1) {
       throw new IllegalArgumentException("capacity must be positive");
     }
     this.chainId = chainId;
     this.capacityTxMax = capacityTxMax;
     this.committedNonces = committedNonces;
+    this.inChain = inChain;
   }
 
   /** Admits a transaction, or says why not. Idempotent for a transaction already pooled. */
@@ -60,6 +75,9 @@ public final class Mempool {
           "nonce_too_far", "nonce " + tx.nonce() + " is more than " + NONCE_AHEAD_MAX + " ahead");
     }
     NavigableMap<Long, Transaction> queue = bySender.get(tx.sender());
+    if (inChain.test(hash)) {
+      return Verdict.reject("already_committed", "already in a block: " + hash.shortHex());
+    }
     if (queue != null && queue.containsKey(tx.nonce())) {
       return Verdict.reject(
           "nonce_taken", "another transaction with nonce " + tx.nonce() + " is waiting");

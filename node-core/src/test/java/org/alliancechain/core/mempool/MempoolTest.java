@@ -47,6 +47,21 @@ class MempoolTest {
   }
 
   @Test
+  void refusesATransactionAlreadyInABlockEvenWhenItsNonceIsUnused() {
+    // A transaction committed as failed (nonce_gap) leaves the sender's nonce where it was; the
+    // nonce check alone would admit the same bytes again and commit them twice (found by
+    // alliance dev chaos, docs/reliability.md).
+    java.util.Set<org.alliancechain.core.hash.Hash> chain = new java.util.HashSet<>();
+    Mempool guarded =
+        new Mempool(CHAIN, 50, sender -> committed.getOrDefault(sender, 0L), chain::contains);
+    Transaction failedBefore = tx(1, 3);
+    chain.add(failedBefore.hash());
+    assertThat(guarded.add(failedBefore).reason()).isEqualTo("already_committed");
+    assertThat(guarded.size()).isZero();
+    assertThat(guarded.add(tx(1, 4)).isOk()).isTrue();
+  }
+
+  @Test
   void neverReapsANonceGap() {
     pool.add(tx(1, 0));
     pool.add(tx(1, 2));
