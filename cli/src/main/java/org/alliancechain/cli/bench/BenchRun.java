@@ -16,15 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.alliancechain.cli.local.LocalAlliance;
+import org.alliancechain.cli.local.TempFolders;
 import org.alliancechain.config.AllianceSpec;
 import org.alliancechain.config.Bootstrap;
 import org.alliancechain.config.ConfigException;
@@ -88,14 +87,14 @@ final class BenchRun {
               if (nodes != null) {
                 nodes.close();
               }
-              deleteTree(dir);
+              TempFolders.deleteTree(dir);
             },
             "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       return runIn(dir);
     } finally {
-      deleteTree(dir);
+      TempFolders.deleteTree(dir);
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       } catch (IllegalStateException e) {
@@ -112,7 +111,7 @@ final class BenchRun {
     say("measuring the machine: synced RocksDB write batches ...");
     Path rocks = dir.resolve("rocks-limit");
     double batches = MachineLimits.syncedBatchesPerSecond(rocks, Duration.ofSeconds(2));
-    deleteTree(rocks);
+    TempFolders.deleteTree(rocks);
 
     AllianceSpec spec = BenchSpec.of(options.validators(), options.parameters());
     Map<Path, KeyPair> keys = new ConcurrentHashMap<>();
@@ -454,18 +453,5 @@ final class BenchRun {
   private void say(String line) {
     progress.println("bench: " + line);
     progress.flush();
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Best effort: a node still writing; report nothing, the OS temp cleaner takes the rest.
-    }
   }
 }

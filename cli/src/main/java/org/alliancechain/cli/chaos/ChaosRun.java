@@ -23,9 +23,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.alliancechain.cli.local.FreePorts;
 import org.alliancechain.cli.local.LocalAlliance;
+import org.alliancechain.cli.local.TempFolders;
 import org.alliancechain.cli.node.FatalErrors;
 import org.alliancechain.cli.node.TestSwitches;
 import org.alliancechain.config.AllianceSpec;
@@ -99,7 +99,7 @@ final class ChaosRun {
       proxies.values().forEach(FaultProxy::close);
       watcher.close();
       if (!options.keep()) {
-        deleteTree(dir);
+        TempFolders.deleteTree(dir);
       }
     }
   }
@@ -574,18 +574,5 @@ final class ChaosRun {
   private void say(String line) {
     progress.println("chaos: " + line);
     progress.flush();
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Best effort: the OS temp cleaner takes the rest.
-    }
   }
 }
