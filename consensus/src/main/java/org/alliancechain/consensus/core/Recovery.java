@@ -123,10 +123,15 @@ final class Recovery {
     if (view >= 0) {
       viewBySender.merge(m.sender(), view, Math::max);
     }
-    if (phase == Phase.PROBING) {
-      // Work in flight or checkpoints: the chain is not fresh (or this node may have voted on it).
+    if (phase == Phase.PROBING && (m instanceof Checkpoint || seq > windowBlocks)) {
+      // A checkpoint, or votes beyond the first window: blocks exist, whatever a peer may say.
       enterFencing("peers are voting at seq " + seq);
     }
+    // Votes inside the first window while peers report no block are the alliance's first start
+    // with this node late: fencing on them would deadlock a start where 2f + 1 validators are
+    // needed and this one is among them (no block can commit, so no checkpoint ever fixes the
+    // fence). The probe's answers decide; docs/consensus.md, "A validator that lost its log".
+
   }
 
   /** A sync answer while probing: blocks mean the chain exists; empty answers count. */

@@ -79,6 +79,20 @@ class RecoveryTest {
   }
 
   @Test
+  void aLateStarterThatSeesTheFirstVotesStillTrustsAQuorumReportingNoBlock() {
+    // Found in the suite: two validators of four up first, a transaction, a pre-prepare at seq 1;
+    // the two late ones fenced on it and the alliance could never commit (quorum 3 of 4).
+    Replica r = wiped();
+    step(r, new Input.Tick(t0 + 100));
+    Block b1 = f.block(1, 0, 0, Fixture.GENESIS, t0 + 100, 1);
+    assertThat(step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, b1))))
+        .noneMatch(m -> m instanceof Prepare);
+    step(r, new Input.Receive(f.signer(2).syncResponse(List.of())));
+    step(r, new Input.Receive(f.signer(3).syncResponse(List.of())));
+    assertThat(r.recovering()).isEmpty();
+  }
+
+  @Test
   void aWipedReplicaSignsNothingBelowItsFenceAndRejoinsAtAStableCheckpointAboveIt() {
     Replica r = wiped();
     step(r, new Input.Tick(t0 + 100));
