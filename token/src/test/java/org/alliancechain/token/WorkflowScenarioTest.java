@@ -118,7 +118,10 @@ class WorkflowScenarioTest {
     }
 
     private Transaction life(int sender, Lifecycle body) {
-      return h.raw(h.m(sender), body.kind().code(), ContractsEngine.encode(body));
+      return h.raw(
+          h.m(sender),
+          body.kind().code(),
+          ContractsEngine.encode(org.alliancechain.token.engine.TestSealing.forMode(mode, body)));
     }
 
     private long now() {

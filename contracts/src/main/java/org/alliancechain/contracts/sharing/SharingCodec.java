@@ -21,12 +21,21 @@ public final class SharingCodec {
   static final int KIND_ACCEPTANCE = 3;
   static final int VERSION = 1;
 
+  /**
+   * SPEC M-18: a sealed request or offer (competitive mode) carries only its public fields and the
+   * commitment to its private record; its private fields are absent, not empty strings.
+   */
+  static final int VERSION_SEALED = 2;
+
   private static final int ID = ContractLimits.RECORD_ID_BYTES_MAX;
   private static final int TEXT = ContractLimits.DESCRIPTION_BYTES_MAX;
 
   private SharingCodec() {}
 
   public static byte[] encode(Request r) {
+    if (r.sealed()) {
+      return encodeSealed(r);
+    }
     CanonicalWriter w = header(KIND_REQUEST);
     w.string(bounded(r.id(), ID))
         .u8(code(r.mode()))
@@ -42,8 +51,67 @@ public final class SharingCodec {
     return checkedSize(w);
   }
 
+  /** id, mode, requester (empty in a transaction), type, quantity, quality, reward, ... */
+  private static byte[] encodeSealed(Request r) {
+    CanonicalWriter w = header(KIND_REQUEST, VERSION_SEALED);
+    w.string(bounded(r.id(), ID)).u8(code(r.mode())).string(bounded(r.requester(), ID));
+    w.u8(code(r.type())).u63(r.quantity());
+    w.count(bounded(r.quality().size(), ContractLimits.QUALITY_REQUIREMENTS_MAX));
+    for (QualityRequirement q : r.quality()) {
+      w.string(bounded(q.function(), ID)).u63(q.bound());
+    }
+    w.u63(r.reward()).u63(r.deadlineSeconds());
+    w.u8(r.broadcast().map(SharingCodec::code).orElse(0));
+    w.hash(r.commitment().orElseThrow());
+    return checkedSize(w);
+  }
+
+  private static Request decodeSealedRequest(CanonicalReader r) {
+    String id = r.string("request id", ID);
+    AllianceMode mode = mode(r.u8("mode"));
+    String requester = r.string("requester", ID);
+    ResourceType type = type(r.u8("resource type"));
+    long quantity = r.u63("quantity");
+    List<QualityRequirement> quality = quality(r);
+    long reward = r.u63("reward");
+    long deadline = r.u63("deadline");
+    Optional<BroadcastOption> broadcast = broadcastOption(r);
+    var commitment = r.hash("commitment");
+    r.expectEnd("sealed request");
+    return new Request(
+        id,
+        mode,
+        requester,
+        "",
+        type,
+        "",
+        quantity,
+        quality,
+        reward,
+        deadline,
+        broadcast,
+        Optional.of(commitment));
+  }
+
+  private static List<QualityRequirement> quality(CanonicalReader r) {
+    int count = r.count("quality requirements", ContractLimits.QUALITY_REQUIREMENTS_MAX);
+    List<QualityRequirement> quality = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      quality.add(new QualityRequirement(r.string("quality function", ID), r.u63("quality bound")));
+    }
+    return quality;
+  }
+
+  private static Optional<BroadcastOption> broadcastOption(CanonicalReader r) {
+    int broadcastByte = r.u8("broadcast");
+    return broadcastByte == 0 ? Optional.empty() : Optional.of(broadcast(broadcastByte));
+  }
+
   public static Request decodeRequest(byte[] bytes) {
-    CanonicalReader r = open(bytes, KIND_REQUEST, "request");
+    CanonicalReader r = open(bytes, KIND_REQUEST, "request", true);
+    if (bytes[1] == VERSION_SEALED) {
+      return decodeSealedRequest(r);
+    }
     String id = r.string("request id", ID);
     AllianceMode mode = mode(r.u8("mode"));
     String requester = r.string("requester", ID);
@@ -51,16 +119,10 @@ public final class SharingCodec {
     ResourceType type = type(r.u8("resource type"));
     String description = r.string("description", TEXT);
     long quantity = r.u63("quantity");
-    int count = r.count("quality requirements", ContractLimits.QUALITY_REQUIREMENTS_MAX);
-    List<QualityRequirement> quality = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      quality.add(new QualityRequirement(r.string("quality function", ID), r.u63("quality bound")));
-    }
+    List<QualityRequirement> quality = quality(r);
     long reward = r.u63("reward");
     long deadline = r.u63("deadline");
-    int broadcastByte = r.u8("broadcast");
-    Optional<BroadcastOption> broadcast =
-        broadcastByte == 0 ? Optional.empty() : Optional.of(broadcast(broadcastByte));
+    Optional<BroadcastOption> broadcast = broadcastOption(r);
     r.expectEnd("request");
     return new Request(
         id,
@@ -77,6 +139,14 @@ public final class SharingCodec {
   }
 
   public static byte[] encode(Offer o) {
+    if (o.sealed()) {
+      CanonicalWriter w = header(KIND_OFFER, VERSION_SEALED);
+      w.string(bounded(o.id(), ID))
+          .string(bounded(o.requestId(), ID))
+          .string(bounded(o.provider(), ID))
+          .hash(o.commitment().orElseThrow());
+      return checkedSize(w);
+    }
     CanonicalWriter w = header(KIND_OFFER);
     w.string(bounded(o.id(), ID))
         .string(bounded(o.requestId(), ID))
@@ -89,7 +159,21 @@ public final class SharingCodec {
   }
 
   public static Offer decodeOffer(byte[] bytes) {
-    CanonicalReader r = open(bytes, KIND_OFFER, "offer");
+    CanonicalReader r = open(bytes, KIND_OFFER, "offer", true);
+    if (bytes[1] == VERSION_SEALED) {
+      Offer sealed =
+          new Offer(
+              r.string("offer id", ID),
+              r.string("request id", ID),
+              r.string("provider", ID),
+              "",
+              "",
+              "",
+              0,
+              Optional.of(r.hash("commitment")));
+      r.expectEnd("sealed offer");
+      return sealed;
+    }
     Offer offer =
         new Offer(
             r.string("offer id", ID),
@@ -114,7 +198,7 @@ public final class SharingCodec {
   }
 
   public static Acceptance decodeAcceptance(byte[] bytes) {
-    CanonicalReader r = open(bytes, KIND_ACCEPTANCE, "acceptance");
+    CanonicalReader r = open(bytes, KIND_ACCEPTANCE, "acceptance", false);
     String requestId = r.string("request id", ID);
     int count = r.count("accepted offers", ContractLimits.BENEFICIARY_COUNT_MAX);
     List<Acceptance.Accepted> offers = new ArrayList<>(count);
@@ -142,7 +226,11 @@ public final class SharingCodec {
   }
 
   private static CanonicalWriter header(int kind) {
-    return new CanonicalWriter().u8(kind).u8(VERSION);
+    return header(kind, VERSION);
+  }
+
+  private static CanonicalWriter header(int kind, int version) {
+    return new CanonicalWriter().u8(kind).u8(version);
   }
 
   private static byte[] checkedSize(CanonicalWriter w) {
@@ -157,7 +245,8 @@ public final class SharingCodec {
     return w.toByteArray();
   }
 
-  private static CanonicalReader open(byte[] bytes, int kind, String what) {
+  /** Past the kind and version bytes; {@code sealable}: version 2 (sealed) is allowed too. */
+  private static CanonicalReader open(byte[] bytes, int kind, String what, boolean sealable) {
     if (bytes.length > ContractLimits.RECORD_BYTES_MAX) {
       throw new DecodeException(
           Reason.LENGTH_OVER_LIMIT,
@@ -170,7 +259,7 @@ public final class SharingCodec {
           Reason.UNKNOWN_KIND, "expected " + what + " kind " + kind + ", found " + found);
     }
     int version = r.u8(what + " version");
-    if (version != VERSION) {
+    if (version != VERSION && !(sealable && version == VERSION_SEALED)) {
       throw new DecodeException(
           Reason.INVALID_VALUE, what + " version " + version + " is not " + VERSION);
     }

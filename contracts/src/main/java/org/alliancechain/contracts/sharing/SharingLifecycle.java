@@ -65,11 +65,16 @@ public final class SharingLifecycle {
     if (!offer.requestId().equals(c.request().id())
         || !fits(offer.id())
         || !fits(offer.provider())
-        || !fits(offer.providerName())
+        || !(offer.sealed() ? sealedOfferEmpty(offer) : fits(offer.providerName()))
         || !fitsText(offer.description())
         || !fitsText(offer.profile())
         || offer.expectedReward() < 0) {
       return Outcome.rejected(Reason.INVALID_OFFER, "offer " + offer.id() + " is malformed");
+    }
+    if (offer.sealed() != c.request().sealed()) {
+      return Outcome.rejected(
+          Reason.INVALID_OFFER,
+          "a sealed request takes sealed offers only, a plaintext one plaintext offers (M-18)");
     }
     if (offer.provider().equals(c.request().requester())) {
       return Outcome.rejected(Reason.SELF_OFFER, "a requester cannot answer its own request");
@@ -183,14 +188,17 @@ public final class SharingLifecycle {
     }
     List<ContractTemplates.PartyRef> providers = new ArrayList<>();
     List<Long> parts = new ArrayList<>();
+    Request request = c.request();
     for (Acceptance.Accepted accepted : c.accepted()) {
       Offer offer = c.offer(accepted.offerId()).orElseThrow();
-      providers.add(new ContractTemplates.PartyRef(offer.providerName(), offer.provider()));
+      providers.add(
+          new ContractTemplates.PartyRef(
+              partyName(request, offer.providerName(), "Provider"), offer.provider()));
       parts.add(accepted.sharePart());
     }
-    Request request = c.request();
     ContractTemplates.PartyRef receiver =
-        new ContractTemplates.PartyRef(request.requesterName(), request.requester());
+        new ContractTemplates.PartyRef(
+            partyName(request, request.requesterName(), "Receiver"), request.requester());
     ContractTemplates.Terms contractTerms =
         new ContractTemplates.Terms(
             request.reward(),
@@ -232,6 +240,16 @@ public final class SharingLifecycle {
             Phase.CONTRACT_DRAFTED,
             Optional.of(contractId));
     return Outcome.ok(new Drafted(drafted, contract));
+  }
+
+  /**
+   * Competitive contracts name their parties by role, as the paper's Listing 2 does ({@code
+   * Provider (address_1)}, {@code Receiver (address_2)}): the names are in the private records
+   * (SPEC M-18), and so the contract drafted from the sealed records on chain is the one drafted
+   * from the plaintext records the parties' nodes hold. The addresses are the records' signers.
+   */
+  private static String partyName(Request request, String recordName, String role) {
+    return request.mode() == AllianceMode.COMPETITIVE ? role : recordName;
   }
 
   /** Mirrors the contract's state once it exists (the interpreter decides it). */
@@ -279,8 +297,23 @@ public final class SharingLifecycle {
     return Outcome.ok(c.with(Phase.WITHDRAWN));
   }
 
+  /** A sealed offer carries nothing private (SPEC M-18). */
+  private static boolean sealedOfferEmpty(Offer o) {
+    return o.providerName().isEmpty()
+        && o.description().isEmpty()
+        && o.profile().isEmpty()
+        && o.expectedReward() == 0;
+  }
+
   private static Optional<String> requestProblem(Request r) {
-    if (!fits(r.id()) || !fits(r.requester()) || !fits(r.requesterName())) {
+    if (r.sealed()
+        && (r.mode() != AllianceMode.COMPETITIVE
+            || !r.requesterName().isEmpty()
+            || !r.description().isEmpty())) {
+      return Optional.of(
+          "a sealed request is competitive and carries no requester name or description");
+    }
+    if (!fits(r.id()) || !fits(r.requester()) || !(r.sealed() || fits(r.requesterName()))) {
       return Optional.of(
           "id, requester and requester name are 1 to "
               + ContractLimits.RECORD_ID_BYTES_MAX

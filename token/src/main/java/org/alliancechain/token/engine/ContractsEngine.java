@@ -93,7 +93,7 @@ public final class ContractsEngine implements ContractEngine {
       List<ContractEffect> effects =
           switch (tx) {
             case Lifecycle.SubmitRequest t -> step.submit(t.request(), mode, params);
-            case Lifecycle.SubmitOffer t -> step.offer(t);
+            case Lifecycle.SubmitOffer t -> step.offer(t, mode);
             case Lifecycle.AcceptOffers t -> step.accept(t);
             case Lifecycle.Sign t -> step.sign(t.contractId());
             case Lifecycle.AckTransfer t -> step.acknowledge(t);
@@ -303,7 +303,23 @@ public final class ContractsEngine implements ContractEngine {
       };
     }
 
-    List<ContractEffect> submit(Request request, AllianceMode mode, Parameters params) {
+    /**
+     * SPEC M-18: competitive records are sealed (a commitment, no private field) and their signer
+     * is their requester or provider; cooperative ones are plaintext, as the sender wrote them.
+     */
+    private void requireSealing(boolean sealed, String named, AllianceMode mode) {
+      TxRejected.require(
+          sealed == (mode == AllianceMode.COMPETITIVE),
+          sealed ? "must_not_seal" : "must_seal",
+          "competitive requests and offers carry only a commitment to the private record,"
+              + " cooperative ones the record (M-18)");
+      TxRejected.require(
+          !sealed || named.isEmpty(), "bad_payload", "a sealed record's signer is its owner");
+    }
+
+    List<ContractEffect> submit(Request submitted, AllianceMode mode, Parameters params) {
+      requireSealing(submitted.sealed(), submitted.requester(), mode);
+      Request request = submitted.sealed() ? submitted.withRequester(me) : submitted;
       TxRejected.require(request.requester().equals(me), "not_requester", "requester is sender");
       TxRejected.require(
           request.mode().name().equals(mode.name()), "wrong_mode", "alliance is " + mode);
@@ -327,9 +343,11 @@ public final class ContractsEngine implements ContractEngine {
       return List.of();
     }
 
-    List<ContractEffect> offer(Lifecycle.SubmitOffer t) {
-      TxRejected.require(t.offer().provider().equals(me), "not_provider", "provider is sender");
-      put(ok(SharingLifecycle.offer(sharingCase(t.offer().requestId()), t.offer(), nowSeconds)));
+    List<ContractEffect> offer(Lifecycle.SubmitOffer t, AllianceMode mode) {
+      requireSealing(t.offer().sealed(), t.offer().provider(), mode);
+      var offer = t.offer().sealed() ? t.offer().withProvider(me) : t.offer();
+      TxRejected.require(offer.provider().equals(me), "not_provider", "provider is sender");
+      put(ok(SharingLifecycle.offer(sharingCase(offer.requestId()), offer, nowSeconds)));
       return List.of();
     }
 

@@ -49,9 +49,11 @@ class ContractsEngineTest {
     final TokenApplication app = new TokenApplication(new ContractsEngine());
     final KeyPair[] keys = new KeyPair[4];
     final Map<PublicKey, Long> nonces = new TreeMap<>();
+    final AllianceMode mode;
     long height;
 
     Node(AllianceMode mode) {
+      this.mode = mode;
       List<GenesisSpec.MemberSpec> members = new java.util.ArrayList<>();
       for (int i = 0; i < keys.length; i++) {
         byte[] seed = new byte[32];
@@ -89,7 +91,7 @@ class ContractsEngineTest {
     }
 
     TxOutcome run(int sender, Lifecycle body) {
-      return run(sender, body.kind().code(), Lifecycle.encode(body));
+      return run(sender, body.kind().code(), Lifecycle.encode(TestSealing.forMode(mode, body)));
     }
 
     TxOutcome run(int sender, TokenTx body) {
@@ -584,5 +586,71 @@ class ContractsEngineTest {
                         "c1", doc.replace("contract_id=\"c1\"", "contract_id=\"c2\"")))
                 .code())
         .isIn("invalid_amendment", "invalid_contract");
+  }
+
+  // SPEC M-18: competitive records reach the ledger sealed; the signer is their owner
+  @Test
+  void competitiveLedgerRefusesPlaintextRecordsAndKeepsOnlyTheCommitment() {
+    Node n = new Node(AllianceMode.COMPETITIVE);
+    Request plain =
+        request(
+            n,
+            "r1",
+            AllianceMode.COMPETITIVE,
+            ResourceType.KNOWLEDGE,
+            1,
+            200,
+            List.of(new QualityRequirement("patent_value", 1000)));
+    Lifecycle plainTx = new Lifecycle.SubmitRequest(plain);
+    assertThat(n.run(0, plainTx.kind().code(), Lifecycle.encode(plainTx)).code())
+        .isEqualTo("must_seal");
+    ok(n.run(0, plainTx)); // sealed by the test driver, as the CLI does
+    var stored = ContractsEngine.sharingCase(n.state, "r1").orElseThrow().request();
+    assertThat(stored.description()).isEmpty();
+    assertThat(stored.requesterName()).isEmpty();
+    assertThat(stored.requester()).as("the signer").isEqualTo(n.addr(0));
+    assertThat(stored.commitment())
+        .contains(
+            org.alliancechain.contracts.sharing.PrivateRecords.opening(
+                    plain, TestSealing.salt("r1"))
+                .commitment());
+    Offer offer = new Offer("o1", "r1", n.addr(1), "corp-1", "patents", "iso-9001", 200);
+    Lifecycle plainOffer = new Lifecycle.SubmitOffer(offer);
+    assertThat(n.run(1, plainOffer.kind().code(), Lifecycle.encode(plainOffer)).code())
+        .isEqualTo("must_seal");
+    ok(n.run(1, plainOffer));
+    ok(
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r1", List.of(new Acceptance.Accepted("o1", 1))),
+                "c1",
+                terms(n, 1, 20))));
+    // the contract pays the offer's signer, named by role as in the paper's Listing 2
+    String doc = ContractsEngine.document(n.state, "c1").orElseThrow();
+    assertThat(doc).contains("Provider (address_1)").contains(n.addr(1)).doesNotContain("corp-1");
+  }
+
+  @Test
+  void cooperativeLedgerRefusesSealedRecords() {
+    Node n = new Node(AllianceMode.COOPERATIVE);
+    Request plain =
+        request(n, "r1", AllianceMode.COOPERATIVE, ResourceType.DATA, 1, 100, List.of());
+    Request sealed =
+        new Request(
+            "r1",
+            org.alliancechain.contracts.sharing.AllianceMode.COOPERATIVE,
+            "",
+            "",
+            ResourceType.DATA,
+            "",
+            1,
+            List.of(),
+            100,
+            plain.deadlineSeconds(),
+            Optional.empty(),
+            Optional.of(Hash.ZERO));
+    assertThat(n.run(0, new Lifecycle.SubmitRequest(sealed)).code()).isEqualTo("must_not_seal");
+    ok(n.run(0, new Lifecycle.SubmitRequest(plain)));
   }
 }
