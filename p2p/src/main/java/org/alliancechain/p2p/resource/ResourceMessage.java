@@ -15,7 +15,12 @@ public sealed interface ResourceMessage {
   int CODE_GET = 1;
   int CODE_CHUNK = 2;
   int CODE_REFUSED = 3;
+  int CODE_GET_RECORD = 4;
+  int CODE_RECORD = 5;
   int TEXT_BYTES_MAX = 512;
+
+  /** A private record's opening (record and salt), well above the contracts module's 16 KiB. */
+  int RECORD_BYTES_MAX = 32 * 1024;
 
   /** Chunk {@code index} of the resource bound on chain to {@code contractId}/{@code period}. */
   record Get(long requestId, String contractId, int period, Hash hash, int index)
@@ -27,6 +32,15 @@ public sealed interface ResourceMessage {
 
   /** The provider's node will not serve it; {@code reason} is machine-readable. */
   record Refused(long requestId, String reason, String detail) implements ResourceMessage {}
+
+  /**
+   * SPEC M-18, competitive mode: the opening of the private record whose commitment is {@code
+   * commitment} on chain, asked of the node of the member who owns it.
+   */
+  record GetRecord(long requestId, Hash commitment) implements ResourceMessage {}
+
+  /** The opening: the requester checks it against the commitment before using it. */
+  record RecordOpening(long requestId, Bytes opening) implements ResourceMessage {}
 
   long requestId();
 
@@ -48,6 +62,8 @@ public sealed interface ResourceMessage {
               .u63(c.sizeBytes())
               .bytes(c.bytes().unsafeArray());
       case Refused r -> w.u8(CODE_REFUSED).u63(r.requestId()).string(r.reason()).string(r.detail());
+      case GetRecord g -> w.u8(CODE_GET_RECORD).u63(g.requestId()).hash(g.commitment());
+      case RecordOpening r -> w.u8(CODE_RECORD).u63(r.requestId()).bytes(r.opening().unsafeArray());
     }
     return w.toByteArray();
   }
@@ -76,6 +92,10 @@ public sealed interface ResourceMessage {
                   r.u63("request id"),
                   r.string("reason", TEXT_BYTES_MAX),
                   r.string("detail", TEXT_BYTES_MAX));
+          case CODE_GET_RECORD -> new GetRecord(r.u63("request id"), r.hash("commitment"));
+          case CODE_RECORD ->
+              new RecordOpening(
+                  r.u63("request id"), Bytes.wrap(r.bytes("record", RECORD_BYTES_MAX)));
           default ->
               throw new DecodeException(
                   DecodeException.Reason.UNKNOWN_KIND, "resource message " + code);

@@ -52,6 +52,24 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
     Resolution resolve(PublicKey requester, String contractId, int period, Hash onChainHash);
   }
 
+  /**
+   * Decides, on the owner's node, whether a requester may have the private record committed to
+   * {@code commitment} (SPEC M-18): its opening's bytes, or a refusal.
+   */
+  @FunctionalInterface
+  public interface RecordResolver {
+    RecordResolution resolve(PublicKey requester, Hash commitment);
+  }
+
+  public sealed interface RecordResolution {
+    record Serve(org.alliancechain.core.Bytes opening) implements RecordResolution {}
+
+    record Refuse(String reason, String detail) implements RecordResolution {}
+  }
+
+  private static final RecordResolver NO_RECORDS =
+      (who, c) -> new RecordResolution.Refuse("not_held", "this node holds no private records");
+
   /** Serve the local resource {@code hash}, or refuse. */
   public sealed interface Resolution {
     record Serve(Hash hash) implements Resolution {}
@@ -65,15 +83,22 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
   private final Sender sender;
   private final ResourceStore store;
   private final Resolver resolver;
+  private final RecordResolver recordResolver;
   private final ThreadPoolExecutor serving;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final ConcurrentHashMap<Long, CompletableFuture<ResourceMessage>> pending =
       new ConcurrentHashMap<>();
 
   public ResourceTransfer(Sender sender, ResourceStore store, Resolver resolver) {
+    this(sender, store, resolver, NO_RECORDS);
+  }
+
+  public ResourceTransfer(
+      Sender sender, ResourceStore store, Resolver resolver, RecordResolver recordResolver) {
     this.sender = sender;
     this.store = store;
     this.resolver = resolver;
+    this.recordResolver = recordResolver;
     this.serving =
         new ThreadPoolExecutor(
             1,
@@ -110,8 +135,16 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
           send(peer, refused(g.requestId(), "busy", "too many chunk requests queued"));
         }
       }
+      case ResourceMessage.GetRecord g -> {
+        try {
+          serving.execute(() -> serveRecord(peer, g));
+        } catch (RejectedExecutionException e) {
+          send(peer, refused(g.requestId(), "busy", "too many requests queued"));
+        }
+      }
       case ResourceMessage.Chunk c -> complete(c);
       case ResourceMessage.Refused r -> complete(r);
+      case ResourceMessage.RecordOpening r -> complete(r);
     }
   }
 
@@ -139,6 +172,42 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
       answer = refused(g.requestId(), "store", String.valueOf(e.getMessage()));
     }
     send(peer, answer);
+  }
+
+  private void serveRecord(PublicKey peer, ResourceMessage.GetRecord g) {
+    ResourceMessage answer =
+        switch (recordResolver.resolve(peer, g.commitment())) {
+          case RecordResolution.Refuse r -> refused(g.requestId(), r.reason(), r.detail());
+          case RecordResolution.Serve s ->
+              s.opening().size() > ResourceMessage.RECORD_BYTES_MAX
+                  ? refused(g.requestId(), "too_large", s.opening().size() + " bytes")
+                  : new ResourceMessage.RecordOpening(g.requestId(), s.opening());
+        };
+    send(peer, answer);
+  }
+
+  /**
+   * Asks {@code owner}'s node for the opening of the private record committed to {@code commitment}
+   * (SPEC M-18). The answer is kept only if {@code opensCommitment} accepts it (the caller checks
+   * it against the hash on chain); otherwise the fetch fails with {@code HASH_MISMATCH}.
+   */
+  public byte[] fetchRecord(
+      PublicKey owner,
+      Hash commitment,
+      FetchLimits limits,
+      java.util.function.Predicate<byte[]> opensCommitment)
+      throws FetchException, InterruptedException {
+    ResourceMessage m = ask(owner, id -> new ResourceMessage.GetRecord(id, commitment), limits);
+    if (!(m instanceof ResourceMessage.RecordOpening r)) {
+      throw new FetchException(FetchException.Reason.MALFORMED, "not a record answer");
+    }
+    byte[] opening = r.opening().toByteArray();
+    if (!opensCommitment.test(opening)) {
+      throw new FetchException(
+          FetchException.Reason.HASH_MISMATCH,
+          "the record served does not open commitment " + commitment.toHex());
+    }
+    return opening;
   }
 
   private ResourceMessage chunk(ResourceMessage.Get g, Hash local) {
@@ -232,34 +301,47 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
 
   private ResourceMessage.Chunk requestChunk(PublicKey provider, Get get, FetchLimits limits)
       throws FetchException, InterruptedException {
+    ResourceMessage m =
+        ask(
+            provider,
+            id ->
+                new ResourceMessage.Get(
+                    id, get.contractId(), get.period(), get.hash(), get.index()),
+            limits);
+    if (!(m instanceof ResourceMessage.Chunk c)) {
+      throw new FetchException(FetchException.Reason.MALFORMED, "not a chunk answer");
+    }
+    return c;
+  }
+
+  /**
+   * Sends the request {@code question} builds (with a fresh request id) and waits for its answer,
+   * asking again on timeout or a busy peer; a refusal ends it.
+   */
+  private ResourceMessage ask(
+      PublicKey peer, java.util.function.LongFunction<ResourceMessage> question, FetchLimits limits)
+      throws FetchException, InterruptedException {
     String lastProblem = "no answer";
     for (int attempt = 0; attempt < limits.attemptsPerChunk(); attempt++) {
       long id = nextRequestId.getAndIncrement();
       CompletableFuture<ResourceMessage> answer = new CompletableFuture<>();
       pending.put(id, answer);
       try {
-        ResourceMessage.Get g =
-            new ResourceMessage.Get(id, get.contractId(), get.period(), get.hash(), get.index());
+        ResourceMessage q = question.apply(id);
         SendResult sent =
             sender.send(
-                provider, ChannelMux.frame(ChannelMux.Channel.RESOURCE, ResourceMessage.encode(g)));
+                peer, ChannelMux.frame(ChannelMux.Channel.RESOURCE, ResourceMessage.encode(q)));
         if (sent != SendResult.QUEUED) {
-          lastProblem = "provider " + sent.name().toLowerCase(java.util.Locale.ROOT);
+          lastProblem = "peer " + sent.name().toLowerCase(java.util.Locale.ROOT);
         }
         ResourceMessage m = answer.get(limits.chunkTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        switch (m) {
-          case ResourceMessage.Chunk c -> {
-            return c;
+        if (m instanceof ResourceMessage.Refused r) {
+          if (!r.reason().equals("busy")) {
+            throw new FetchException(FetchException.Reason.REFUSED, r.reason() + ": " + r.detail());
           }
-          case ResourceMessage.Refused r -> {
-            if (!r.reason().equals("busy")) {
-              throw new FetchException(
-                  FetchException.Reason.REFUSED, r.reason() + ": " + r.detail());
-            }
-            lastProblem = "provider busy";
-          }
-          case ResourceMessage.Get unexpected ->
-              throw new AssertionError("invariant broken: a Get completes no request");
+          lastProblem = "peer busy";
+        } else {
+          return m;
         }
       } catch (TimeoutException e) {
         // ask again: links are best-effort
@@ -271,12 +353,7 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
     }
     throw new FetchException(
         FetchException.Reason.TIMEOUT,
-        "chunk "
-            + get.index()
-            + " after "
-            + limits.attemptsPerChunk()
-            + " attempts: "
-            + lastProblem);
+        "after " + limits.attemptsPerChunk() + " attempts: " + lastProblem);
   }
 
   @Override

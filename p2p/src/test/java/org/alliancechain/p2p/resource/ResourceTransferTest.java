@@ -186,4 +186,85 @@ class ResourceTransferTest {
     assertThat(back.bytes().toByteArray()).containsExactly(9, 8);
     assertThat(back.sizeBytes()).isEqualTo(300);
   }
+
+  // SPEC M-18, competitive: a private record is served only to whom its owner's node allows, and
+  // the requester keeps it only if it opens the commitment on chain.
+  private void connectRecords(ResourceTransfer.RecordResolver records) {
+    providerStore = RocksStore.open(dir.resolve("owner"), "test-chain");
+    receiverStore = RocksStore.open(dir.resolve("asker"), "test-chain");
+    ChannelMux ownerMux = new ChannelMux();
+    ChannelMux askerMux = new ChannelMux();
+    ResourceTransfer.Resolver none =
+        (p, c, n, h) -> new ResourceTransfer.Resolution.Refuse("not_provider", "none");
+    atProvider =
+        new ResourceTransfer(
+            deliverTo(askerMux, provider.publicKey()), providerStore.resources(), none, records);
+    atReceiver =
+        new ResourceTransfer(
+            deliverTo(ownerMux, receiver.publicKey()), receiverStore.resources(), none);
+    ownerMux.register(ChannelMux.Channel.RESOURCE, atProvider);
+    askerMux.register(ChannelMux.Channel.RESOURCE, atReceiver);
+  }
+
+  @Test
+  void aPrivateRecordIsServedToAnAuthorisedPeerAndCheckedAgainstItsCommitment() throws Exception {
+    byte[] opening = "record and salt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Hash commitment = Sha256.hash(opening);
+    java.util.List<PublicKey> asked = new java.util.ArrayList<>();
+    connectRecords(
+        (who, c) -> {
+          asked.add(who);
+          return c.equals(commitment)
+              ? new ResourceTransfer.RecordResolution.Serve(
+                  org.alliancechain.core.Bytes.of(opening))
+              : new ResourceTransfer.RecordResolution.Refuse("unknown_record", c.toHex());
+        });
+    byte[] got =
+        atReceiver.fetchRecord(
+            provider.publicKey(), commitment, LIMITS, b -> Sha256.hash(b).equals(commitment));
+    assertThat(got).isEqualTo(opening);
+    // the owner's node decided with the authenticated peer's key
+    assertThat(asked).containsExactly(receiver.publicKey());
+  }
+
+  @Test
+  void aRecordNotOpeningItsCommitmentIsRefusedByTheRequester() {
+    byte[] forged = "another record".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Hash commitment =
+        Sha256.hash("the real record".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    connectRecords(
+        (who, c) ->
+            new ResourceTransfer.RecordResolution.Serve(org.alliancechain.core.Bytes.of(forged)));
+    assertThatThrownBy(
+            () ->
+                atReceiver.fetchRecord(
+                    provider.publicKey(),
+                    commitment,
+                    LIMITS,
+                    b -> Sha256.hash(b).equals(commitment)))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.HASH_MISMATCH));
+  }
+
+  @Test
+  void anUnauthorisedPeerIsRefusedThePrivateRecord() {
+    Hash commitment = Sha256.hash(new byte[] {1});
+    PublicKey allowed = key(3).publicKey();
+    connectRecords(
+        (who, c) ->
+            who.equals(allowed)
+                ? new ResourceTransfer.RecordResolution.Serve(
+                    org.alliancechain.core.Bytes.of(new byte[] {1}))
+                : new ResourceTransfer.RecordResolution.Refuse(
+                    "not_authorised", "not a recipient"));
+    assertThatThrownBy(
+            () -> atReceiver.fetchRecord(provider.publicKey(), commitment, LIMITS, b -> true))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED);
+              assertThat(e.getMessage()).contains("not_authorised");
+            });
+  }
 }
