@@ -9,6 +9,7 @@ import org.alliancechain.cli.node.ApiViews;
 import org.alliancechain.cli.node.WorkflowViews;
 import org.alliancechain.contracts.sharing.Acceptance;
 import org.alliancechain.contracts.sharing.Offer;
+import org.alliancechain.contracts.sharing.PrivateRecords;
 import org.alliancechain.contracts.sharing.SharingLifecycle.DraftTerms;
 import org.alliancechain.token.engine.Lifecycle;
 import picocli.CommandLine.Command;
@@ -110,7 +111,15 @@ final class OfferCommand {
               profile,
               expectedReward);
       PrintWriter out = spec.commandLine().getOut();
-      Workflows.sendLifecycle(options, sign, new Lifecycle.SubmitOffer(offer), out);
+      Offer onChain = offer;
+      if (Workflows.mode(client).equals("competitive")) {
+        // SPEC M-18: the record stays on this member's node, served to the requester only
+        var salt = Workflows.newSalt();
+        Workflows.keepPrivate(
+            client, "offer", PrivateRecords.opening(offer, salt), java.util.List.of());
+        onChain = PrivateRecords.seal(offer, salt);
+      }
+      Workflows.sendLifecycle(options, sign, new Lifecycle.SubmitOffer(onChain), out);
       out.printf("offer %s%n", offerId);
       return 0;
     }

@@ -22,6 +22,7 @@ import org.alliancechain.contracts.recommend.Rating;
 import org.alliancechain.contracts.recommend.Recommender;
 import org.alliancechain.contracts.sharing.AllianceMode;
 import org.alliancechain.contracts.sharing.BroadcastOption;
+import org.alliancechain.contracts.sharing.PrivateRecords;
 import org.alliancechain.contracts.sharing.QualityRequirement;
 import org.alliancechain.contracts.sharing.Request;
 import org.alliancechain.contracts.sharing.ResourceType;
@@ -105,6 +106,15 @@ final class RequestCommand {
     BroadcastOption broadcast;
 
     @Option(
+        names = "--recipient",
+        paramLabel = "MEMBER",
+        description = {
+          "competitive only: a member (name or address) who may read the request's private"
+              + " record, repeatable (default: every member)"
+        })
+    List<String> recipients = new ArrayList<>();
+
+    @Option(
         names = "--quality",
         paramLabel = "FUNCTION=BOUND",
         description = "competitive only: a quality requirement, repeatable")
@@ -150,9 +160,41 @@ final class RequestCommand {
               deadlineSeconds,
               how);
       PrintWriter out = spec.commandLine().getOut();
-      Workflows.sendLifecycle(options, sign, new Lifecycle.SubmitRequest(request), out);
+      Request onChain = request;
+      if (allianceMode == AllianceMode.COMPETITIVE) {
+        // SPEC M-18: the record stays on this member's node; the ledger gets its hash
+        var salt = Workflows.newSalt();
+        Workflows.keepPrivate(
+            client, "request", PrivateRecords.opening(request, salt), readers(client));
+        onChain = PrivateRecords.seal(request, salt);
+      } else if (!recipients.isEmpty()) {
+        throw CliException.usage("--recipient is for competitive alliances only");
+      }
+      Workflows.sendLifecycle(options, sign, new Lifecycle.SubmitRequest(onChain), out);
       out.printf("request %s%n", requestId);
+      if (onChain.sealed()) {
+        out.printf(
+            "on chain: hash %s (the record stays on your node)%n",
+            onChain.commitment().orElseThrow().toHex());
+      }
       return 0;
+    }
+
+    private List<String> readers(NodeClient client) {
+      List<String> out = new ArrayList<>();
+      if (recipients.isEmpty()) {
+        return out;
+      }
+      var members = client.get("/members", ApiViews.Members.class).members();
+      for (String r : recipients) {
+        out.add(
+            members.stream()
+                .filter(m -> m.name().equals(r) || m.address().equals(r))
+                .map(ApiViews.MemberView::address)
+                .findFirst()
+                .orElseThrow(() -> CliException.usage("--recipient: no member " + r)));
+      }
+      return out;
     }
 
     private List<QualityRequirement> qualities() {

@@ -47,6 +47,32 @@ final class Workflows {
     sender.send(sender.key(sign.passphrase()), tx, !sign.noWait, out);
   }
 
+  /**
+   * SPEC M-18, competitive mode: a fresh 32-byte salt from the platform's secure random (the only
+   * randomness here is the client's, never the ledger's), so the commitment hides the record.
+   */
+  static org.alliancechain.core.Bytes newSalt() {
+    byte[] salt = new byte[org.alliancechain.contracts.sharing.PrivateRecords.SALT_BYTES];
+    new java.security.SecureRandom().nextBytes(salt);
+    return org.alliancechain.core.Bytes.wrap(salt);
+  }
+
+  /**
+   * Hands the private record to the member's own node (which keeps and serves it) before the sealed
+   * transaction is signed; a node that is not the member's refuses ({@code not_own_record}).
+   */
+  static void keepPrivate(
+      NodeClient client,
+      String kind,
+      org.alliancechain.contracts.sharing.PrivateRecords.Opening opening,
+      java.util.List<String> readers) {
+    record Body(String kind, String opening, java.util.List<String> readers) {}
+    client.post(
+        "/private-records",
+        new Body(kind, org.alliancechain.core.Hex.encode(opening.encode()), readers),
+        com.fasterxml.jackson.databind.JsonNode.class);
+  }
+
   static WorkflowViews.RequestView request(NodeClient client, String id) {
     checkId(id, "request id");
     return client.get("/requests/" + id, WorkflowViews.RequestView.class);

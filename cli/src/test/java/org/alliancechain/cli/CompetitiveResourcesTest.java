@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 // SPEC M-18, competitive: the resource is encrypted to the receiver's key, sent point to point
 // from the provider's node to the receiver's, and no other member's node is served it.
 // SPEC M-15: a changeable contract is amended once every party signed the amendment.
+// SPEC M-18, competitive: only hashes of private records go on chain; the records stay on the
+// owners' nodes and reach authorised members' nodes point to point, checked against the hash.
 class CompetitiveResourcesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -61,7 +63,8 @@ class CompetitiveResourcesTest {
       all.addAll(List.of("--node", orionNode.toString()));
     }
     // every command here signs or (fetch) decrypts with the member's key
-    if (!List.of("wallet balance", "contract show").contains(args[0] + " " + args[1])
+    if (!List.of("wallet balance", "contract show", "request show")
+            .contains(args[0] + " " + args[1])
         && !List.of(args).contains("--show")) {
       all.addAll(List.of("--passphrase-file", alliance.secret.toString()));
     }
@@ -111,7 +114,7 @@ class CompetitiveResourcesTest {
     }
     ok(
         "orion",
-        false,
+        true,
         "request",
         "create",
         "--type",
@@ -124,7 +127,7 @@ class CompetitiveResourcesTest {
         "patent_value=1000",
         "--id",
         "r-1");
-    ok("pulsar", false, "offer", "make", "r-1", "--id", "o-p");
+    ok("pulsar", true, "offer", "make", "r-1", "--id", "o-p");
     ok("orion", false, "offer", "accept", "r-1", "--offer", "o-p", "--contract-id", "c-1");
     ok("pulsar", false, "contract", "sign", "c-1");
     ok("orion", false, "contract", "sign", "c-1");
@@ -165,7 +168,7 @@ class CompetitiveResourcesTest {
   void aChangeableContractChangesOnlyOnceEveryPartySignedTheAmendment() throws Exception {
     ok(
         "orion",
-        false,
+        true,
         "request",
         "create",
         "--type",
@@ -178,7 +181,7 @@ class CompetitiveResourcesTest {
         "patent_value=1000",
         "--id",
         "r-2");
-    ok("quasar", false, "offer", "make", "r-2", "--id", "o-q");
+    ok("quasar", true, "offer", "make", "r-2", "--id", "o-q");
     ok(
         "orion",
         false,
@@ -216,5 +219,115 @@ class CompetitiveResourcesTest {
     assertThat(ok("orion", false, "contract", "show", "c-2").out()).contains("value=\"77\"");
     assertThat(as("orion", false, "contract", "amend", "c-2", "--show").exitCode())
         .isEqualTo(AllianceCommand.EXIT_FAILURE);
+  }
+
+  @Test
+  void onlyHashesOfPrivateRecordsGoOnChainAndTheRequesterStillReadsTheOffer() throws Exception {
+    String about = "solid-state battery patents 7731";
+    String offerText = "twelve granted patents 5521";
+    String profile = "ISO 9001 since 2010 ref 4242";
+    ok(
+        "orion",
+        true,
+        "request",
+        "create",
+        "--type",
+        "knowledge",
+        "--description",
+        about,
+        "--name",
+        "Orion Private Name",
+        "--reward",
+        "250",
+        "--quality",
+        "patent_value=1000",
+        "--recipient",
+        "pulsar",
+        "--id",
+        "r-3");
+    // a record is kept by its owner's node only
+    CliRun elsewhere =
+        as("pulsar", false, "offer", "make", "r-3", "--id", "o-x", "--description", "x");
+    assertThat(elsewhere.exitCode()).isEqualTo(AllianceCommand.EXIT_FAILURE);
+    assertThat(elsewhere.err()).contains("not_own_record");
+    // pulsar is a recipient: its node fetched the request's record and checked it
+    awaitOn("pulsar", "/requests/r-3", j -> j.path("description").asText().equals(about));
+    ok(
+        "pulsar",
+        true,
+        "offer",
+        "make",
+        "r-3",
+        "--id",
+        "o-3",
+        "--name",
+        "Pulsar Private Name",
+        "--description",
+        offerText,
+        "--provider-profile",
+        profile,
+        "--expected-reward",
+        "240");
+    // the requester's node fetched the offer's record from pulsar's node
+    JsonNode atOrion =
+        awaitOn(
+            "orion",
+            "/requests/r-3",
+            j ->
+                j.path("offers").size() == 1
+                    && j.path("offers").get(0).path("description").asText().equals(offerText));
+    assertThat(atOrion.path("offers").get(0).path("profile").asText()).isEqualTo(profile);
+    assertThat(atOrion.path("offers").get(0).path("expectedReward").asLong()).isEqualTo(240);
+    assertThat(atOrion.path("description").asText()).isEqualTo(about);
+    // quasar is neither recipient nor requester: its node shows only the hashes
+    JsonNode atQuasar = awaitOn("quasar", "/requests/r-3", j -> j.path("offers").size() == 1);
+    assertThat(atQuasar.path("description").asText()).startsWith("private (hash ");
+    assertThat(atQuasar.path("offers").get(0).path("profile").asText())
+        .startsWith("private (hash ");
+    assertThat(ok("quasar", true, "request", "show", "r-3").out())
+        .contains("private (hash ")
+        .doesNotContain(about)
+        .doesNotContain(offerText);
+
+    // the workflow completes from the sealed records: the diversified contract validates
+    ok("orion", true, "offer", "accept", "r-3", "--offer", "o-3", "--contract-id", "c-3");
+    ok("pulsar", true, "contract", "sign", "c-3");
+    ok("orion", true, "contract", "sign", "c-3");
+    ok("orion", true, "resource", "ack", "c-3", "--metadata", "patent_value=1500");
+    awaitOn("orion", "/contracts/c-3", s -> s.path("state").asText().equals("fulfilled"));
+
+    // no plaintext in any block, raw or as the API shows it
+    NodeClient client = new NodeClient(orionNode);
+    long head = client.get("/status", JsonNode.class).path("height").asLong();
+    List<String> secrets =
+        List.of(
+            about,
+            offerText,
+            profile,
+            "Orion Private Name",
+            "Pulsar Private Name",
+            address("orion"),
+            address("pulsar"));
+    for (long h = 1; h <= head; h++) {
+      String raw =
+          new String(
+              client.getBytes("/blocks/" + h + "/raw"),
+              java.nio.charset.StandardCharsets.ISO_8859_1);
+      String view = JSON.writeValueAsString(client.get("/blocks/" + h, JsonNode.class));
+      for (String secret : secrets) {
+        assertThat(raw).as("raw block %d", h).doesNotContain(secret);
+        assertThat(view).as("block %d", h).doesNotContain(secret);
+      }
+    }
+  }
+
+  private static String address(String member) throws Exception {
+    JsonNode members = new NodeClient(orionNode).get("/members", JsonNode.class).path("members");
+    for (JsonNode m : members) {
+      if (m.path("name").asText().equals(member)) {
+        return m.path("address").asText();
+      }
+    }
+    throw new AssertionError("no member " + member);
   }
 }

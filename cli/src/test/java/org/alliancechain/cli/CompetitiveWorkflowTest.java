@@ -42,8 +42,15 @@ class CompetitiveWorkflowTest {
 
   private static CliRun as(String member, boolean signs, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of("--profile", alliance.profile(member).toString(), "--node", node.toString()));
+    all.addAll(List.of("--profile", alliance.profile(member).toString()));
+    // SPEC M-18: a private record is kept by its owner's node; everything else goes to orion's
+    boolean keepsRecord =
+        args.length > 1
+            && (List.of(args).subList(0, 2).equals(List.of("request", "create"))
+                || List.of(args).subList(0, 2).equals(List.of("offer", "make")));
+    if (!keepsRecord) {
+      all.addAll(List.of("--node", node.toString()));
+    }
     if (signs) {
       all.addAll(List.of("--passphrase-file", alliance.secret.toString()));
     }

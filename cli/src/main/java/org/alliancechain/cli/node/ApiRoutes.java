@@ -52,6 +52,7 @@ final class ApiRoutes {
     router.events("/events", node.blockEvents());
     WorkflowRoutes.register(router, node);
     ResourceRoutes.register(router, node);
+    PrivateRecordRoutes.register(router, node);
     AmendmentRoutes.register(router, node);
     MembershipRoutes.register(router, node);
     return router;

@@ -69,6 +69,7 @@ public final class Node implements AutoCloseable {
   private volatile ApiServer api;
   private volatile Trees trees;
   private volatile Resources resources;
+  private volatile PrivateRecordBook privateRecords;
   private volatile boolean accepting = true;
   private final TxIntake intake;
   private final TestSwitches testSwitches;
@@ -191,6 +192,8 @@ public final class Node implements AutoCloseable {
   private void startParts(Function<Node, ConsensusEngine> consensusFactory) throws IOException {
     mux.register(ChannelMux.Channel.MEMPOOL, (sender, bytes) -> onPeerTransaction(bytes));
     resources = new Resources(this);
+    privateRecords = new PrivateRecordBook(this, resources.transfer());
+    resources.serveRecords(privateRecords::resolve);
     PeerNetworkConfig peerConfig =
         new PeerNetworkConfig(
             key,
@@ -333,6 +336,9 @@ public final class Node implements AutoCloseable {
       blocksCommitted.increment();
       commitMetrics.onCommitted(block.block());
       refreshMembership();
+      if (privateRecords != null) {
+        privateRecords.onCommitted();
+      }
       blockEvents.publish(
           "block",
           new BlockEvent(
@@ -432,6 +438,11 @@ public final class Node implements AutoCloseable {
     return resources;
   }
 
+  /** Private records of competitive requests and offers (SPEC M-18). */
+  public PrivateRecordBook privateRecords() {
+    return privateRecords;
+  }
+
   public Optional<ConsensusEngine> consensus() {
     return Optional.ofNullable(consensus);
   }
@@ -453,6 +464,9 @@ public final class Node implements AutoCloseable {
     }
     if (trees != null) {
       trees.close();
+    }
+    if (privateRecords != null) {
+      privateRecords.close();
     }
     if (resources != null) {
       resources.close();

@@ -50,6 +50,8 @@ public final class Resources implements AutoCloseable {
   private final Node node;
   private final String self;
   private final ResourceTransfer transfer;
+  private volatile ResourceTransfer.RecordResolver records =
+      (peer, c) -> new ResourceTransfer.RecordResolution.Refuse("not_ready", "starting");
   private final AtomicLong nextUpload = new AtomicLong(1);
   private final Map<Long, Upload> uploads = new LinkedHashMap<>();
 
@@ -86,8 +88,18 @@ public final class Resources implements AutoCloseable {
         new ResourceTransfer(
             (peer, frame) -> node.network().send(peer, frame),
             node.store().resources(),
-            this::resolve);
+            this::resolve,
+            (peer, commitment) -> records.resolve(peer, commitment));
     node.mux().register(ChannelMux.Channel.RESOURCE, transfer);
+  }
+
+  ResourceTransfer transfer() {
+    return transfer;
+  }
+
+  /** Who serves private records (SPEC M-18) on this node's RESOURCE channel. */
+  void serveRecords(ResourceTransfer.RecordResolver resolver) {
+    this.records = resolver;
   }
 
   private ResourceStore store() {

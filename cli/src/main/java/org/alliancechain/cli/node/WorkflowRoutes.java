@@ -159,11 +159,27 @@ final class WorkflowRoutes {
     return names;
   }
 
+  /** SPEC M-18: what stands in for a private field this node does not hold the record of. */
+  static String sealedText(java.util.Optional<org.alliancechain.core.hash.Hash> commitment) {
+    return "private (hash " + commitment.map(h -> h.toHex().substring(0, 16)).orElse("") + "…)";
+  }
+
   static WorkflowViews.RequestView view(Node node, SharingCase c) {
     Map<String, String> names = names(node);
-    Request r = c.request();
+    Request onChain = c.request();
+    PrivateRecordBook book = node.privateRecords();
+    Request r =
+        !onChain.sealed()
+            ? onChain
+            : book.plaintext(onChain)
+                .orElse(withPrivate(onChain, sealedText(onChain.commitment())));
     List<WorkflowViews.OfferView> offers = new ArrayList<>();
-    for (Offer o : c.offers()) {
+    for (Offer sealedOrPlain : c.offers()) {
+      Offer o =
+          !sealedOrPlain.sealed()
+              ? sealedOrPlain
+              : book.plaintext(sealedOrPlain)
+                  .orElse(withPrivate(sealedOrPlain, sealedText(sealedOrPlain.commitment())));
       Long part = null;
       for (Acceptance.Accepted a : c.accepted()) {
         if (a.offerId().equals(o.id())) {
@@ -183,7 +199,8 @@ final class WorkflowRoutes {
               o.profile(),
               o.expectedReward(),
               status,
-              part));
+              part,
+              sealedOrPlain.commitment().map(h -> h.toHex()).orElse(null)));
     }
     return new WorkflowViews.RequestView(
         r.id(),
@@ -198,7 +215,28 @@ final class WorkflowRoutes {
         r.deadlineSeconds(),
         c.phase().name().toLowerCase(java.util.Locale.ROOT),
         c.contractId().orElse(null),
-        offers);
+        offers,
+        onChain.commitment().map(h -> h.toHex()).orElse(null));
+  }
+
+  private static Request withPrivate(Request r, String text) {
+    return new Request(
+        r.id(),
+        r.mode(),
+        r.requester(),
+        text,
+        r.type(),
+        text,
+        r.quantity(),
+        r.quality(),
+        r.reward(),
+        r.deadlineSeconds(),
+        r.broadcast(),
+        r.commitment());
+  }
+
+  private static Offer withPrivate(Offer o, String text) {
+    return new Offer(o.id(), o.requestId(), o.provider(), text, text, text, 0, o.commitment());
   }
 
   private static WorkflowViews.ContractView contract(Node node, String id) {

@@ -11,7 +11,11 @@ import java.util.Map;
 public final class WorkflowViews {
   private WorkflowViews() {}
 
-  /** status: open, accepted or rejected. */
+  /**
+   * status: open, accepted or rejected. {@code commitment}: competitive (SPEC M-18), the hash on
+   * chain of the private record; its fields are shown only by a node that holds the record, and
+   * read "private (hash …)" elsewhere.
+   */
   public record OfferView(
       String id,
       String requestId,
@@ -22,7 +26,8 @@ public final class WorkflowViews {
       String profile,
       long expectedReward,
       String status,
-      Long sharePart) {}
+      Long sharePart,
+      String commitment) {}
 
   public record RequestView(
       String id,
@@ -37,7 +42,8 @@ public final class WorkflowViews {
       long deadlineSeconds,
       String phase,
       String contractId,
-      List<OfferView> offers) {}
+      List<OfferView> offers,
+      String commitment) {}
 
   public record RequestList(long height, List<RequestView> requests) {}
 
