@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import org.alliancechain.contracts.ContractLimits;
 import org.alliancechain.contracts.sharing.AllianceMode;
@@ -51,7 +52,7 @@ public final class PrivateRecordBook implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrivateRecordBook.class);
   static final String PREFIX = "private-record/";
   public static final int READERS_MAX = 64;
-  public static final int FETCH_ATTEMPTS_MAX = 5;
+  public static final int FETCH_ATTEMPTS_MAX = 20;
   public static final int WANTED_MAX = 10_000;
   public static final ResourceTransfer.FetchLimits FETCH_LIMITS =
       new ResourceTransfer.FetchLimits(Duration.ofSeconds(5), 2);
@@ -101,12 +102,36 @@ public final class PrivateRecordBook implements AutoCloseable {
 
   /** A sealed record this node's member may read, to fetch from {@code owner}'s node. */
   private record Wanted(
-      Kind kind, String requestId, String offerId, Hash commitment, PublicKey owner) {}
+      Kind kind, String requestId, String offerId, Hash commitment, PublicKey owner, long dueNanos)
+      implements Delayed {
+    Wanted later(Duration delay) {
+      return new Wanted(
+          kind, requestId, offerId, commitment, owner, System.nanoTime() + delay.toNanos());
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+    }
+  }
+
+  /**
+   * Refusals that do not change: the owner's node decided this member may not read it. Others (the
+   * owner's node has not committed the block yet, is busy, is restarting) are asked again.
+   */
+  private static final Set<String> FINAL_REFUSALS = Set.of("not_a_recipient", "not_the_requester");
+
+  public static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
   private final Node node;
   private final String self;
   private final ResourceTransfer transfer;
-  private final LinkedBlockingQueue<Wanted> wanted = new LinkedBlockingQueue<>(WANTED_MAX);
+  private final DelayQueue<Wanted> wanted = new DelayQueue<>();
   private final Map<Hash, Integer> attempts = new ConcurrentHashMap<>();
   private final Set<Hash> givenUp = ConcurrentHashMap.newKeySet();
   private final Thread worker;
@@ -335,18 +360,28 @@ public final class PrivateRecordBook implements AutoCloseable {
         switch (life) {
           case Lifecycle.SubmitRequest t when t.request().sealed() ->
               new Wanted(
-                  Kind.REQUEST, t.request().id(), "", t.request().commitment().get(), tx.sender());
+                  Kind.REQUEST,
+                  t.request().id(),
+                  "",
+                  t.request().commitment().get(),
+                  tx.sender(),
+                  System.nanoTime());
           case Lifecycle.SubmitOffer t when t.offer().sealed() && forMe(t.offer()) ->
               new Wanted(
                   Kind.OFFER,
                   t.offer().requestId(),
                   t.offer().id(),
                   t.offer().commitment().get(),
-                  tx.sender());
+                  tx.sender(),
+                  System.nanoTime());
           default -> null;
         };
-    if (w != null && entry(w.commitment()).isEmpty() && !wanted.offer(w)) {
-      LOG.warn("private records: over {} waiting; {} skipped", WANTED_MAX, w.commitment());
+    if (w != null && entry(w.commitment()).isEmpty()) {
+      if (wanted.size() < WANTED_MAX) {
+        wanted.add(w);
+      } else {
+        LOG.warn("private records: over {} waiting; {} skipped", WANTED_MAX, w.commitment());
+      }
     }
   }
 
@@ -371,11 +406,15 @@ public final class PrivateRecordBook implements AutoCloseable {
           w.kind().name().toLowerCase(Locale.ROOT),
           w.kind() == Kind.REQUEST ? w.requestId() : w.offerId());
     } catch (FetchException e) {
+      boolean refusedForGood =
+          e.reason() == FetchException.Reason.REFUSED
+              && FINAL_REFUSALS.stream().anyMatch(r -> e.getMessage().contains(r));
       boolean retry =
-          e.reason() == FetchException.Reason.TIMEOUT
+          !refusedForGood
+              && e.reason() != FetchException.Reason.HASH_MISMATCH
               && attempts.merge(w.commitment(), 1, Integer::sum) < FETCH_ATTEMPTS_MAX;
       if (retry) {
-        var unused = wanted.offer(w);
+        wanted.add(w.later(RETRY_AFTER));
       } else {
         givenUp.add(w.commitment());
         LOG.info("private record {} not fetched: {}", w.commitment().shortHex(), e.getMessage());
