@@ -24,6 +24,8 @@ final class Keys {
   static final byte CHUNK = 'c';
   static final byte PENDING = 'p';
   static final byte UPLOAD_SEQUENCE = 'q';
+  static final byte LOCAL = 'k';
+  static final byte RESUMABLE = 'u';
   // meta
   static final byte[] CHAIN_ID = ascii("chain_id");
   static final byte[] SCHEMA_VERSION = ascii("schema_version");

@@ -24,7 +24,11 @@ import org.rocksdb.WriteBatch;
  * uploadId, chunks)} written last, which is what makes a resource exist; a pending marker {@code p
  * ‖ uploadId} from the first chunk until the manifest, so that chunks of an upload cut short by a
  * crash are deleted at the next open; {@code q} holds the next upload id. Encrypted resources
- * (competitive mode) are stored as the ciphertext they arrive as.
+ * (competitive mode) are stored as the ciphertext they arrive as. {@code k ‖ name} holds the node's
+ * own small local records (never on chain, in no hash): a member's private records (SPEC M-18) and
+ * the like. A <em>resumable</em> upload ({@link #resumable}) is marked {@code u ‖ uploadId} instead
+ * of {@code p}: its full chunks survive a restart and a later writer of the same name continues
+ * after them (an upload session of the node's API, a fetch cut short).
  */
 public final class ResourceStore {
   private final RocksStore store;
@@ -82,6 +86,59 @@ public final class ResourceStore {
     batch.deleteRange(family, Keys.chunk(uploadId, 0), Keys.chunk(uploadId + 1, 0));
   }
 
+  private static final String RESUMABLE_NAME = "resumable/";
+
+  /**
+   * A writer that can stop ({@link Writer#suspend()}, or the process dying) and continue later
+   * under the same {@code name}: it resumes after the full chunks already stored (their bytes are
+   * read back once to rebuild the running SHA-256), or starts afresh. A chunk is stored when it is
+   * full, so the bytes of a last, partial chunk are written again after a resume.
+   */
+  public Writer resumable(String name) {
+    store.ensureOpen();
+    Optional<Long> previous = getLocal(RESUMABLE_NAME + name).map(b -> Keys.readU64(b, 0));
+    if (previous.isPresent()
+        && store.getRaw(family, Keys.prefixed(Keys.RESUMABLE, previous.get())).isPresent()) {
+      return resume(previous.get(), name);
+    }
+    long uploadId = nextUploadId.getAndIncrement();
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(family, new byte[] {Keys.UPLOAD_SEQUENCE}, Keys.u64(uploadId + 1));
+      batch.put(family, Keys.prefixed(Keys.RESUMABLE, uploadId), new byte[0]);
+      batch.put(family, localKey(RESUMABLE_NAME + name), Keys.u64(uploadId));
+      store.db.write(store.syncWrite, batch);
+    } catch (RocksDBException e) {
+      throw RocksStore.io("starting a resumable resource upload", e);
+    }
+    return new Writer(uploadId, name);
+  }
+
+  /** Whether a resumable writer of that name holds stored chunks to continue from. */
+  public boolean hasResumable(String name) {
+    return getLocal(RESUMABLE_NAME + name).isPresent();
+  }
+
+  private Writer resume(long uploadId, String name) {
+    Writer w = new Writer(uploadId, name);
+    for (int index = 0; ; index++) {
+      Optional<byte[]> chunk = store.getRaw(family, Keys.chunk(uploadId, index));
+      if (chunk.isEmpty() || chunk.get().length != StoreLimits.RESOURCE_CHUNK_BYTES) {
+        if (chunk.isPresent()) {
+          // a last, partial chunk whose manifest never followed: written again after the resume
+          try {
+            store.db.delete(family, store.syncWrite, Keys.chunk(uploadId, index));
+          } catch (RocksDBException e) {
+            throw RocksStore.io("resuming a resource upload", e);
+          }
+        }
+        return w;
+      }
+      w.digest.update(chunk.get());
+      w.sizeBytes += chunk.get().length;
+      w.chunks++;
+    }
+  }
+
   /** Starts storing a resource; write its bytes, then {@link Writer#finish()}. */
   public Writer newResource() {
     store.ensureOpen();
@@ -128,6 +185,75 @@ public final class ResourceStore {
     return manifest(hash).map(m -> new ChunkStream(m, hash));
   }
 
+  /** Writes a node-local record (at most {@link #LOCAL_RECORD_BYTES_MAX}); durable on return. */
+  public void putLocal(String name, byte[] value) {
+    if (value.length > LOCAL_RECORD_BYTES_MAX) {
+      throw new IllegalArgumentException("a local record is at most " + LOCAL_RECORD_BYTES_MAX);
+    }
+    store.ensureOpen();
+    try {
+      store.db.put(family, store.syncWrite, localKey(name), value);
+    } catch (RocksDBException e) {
+      throw RocksStore.io("writing local record " + name, e);
+    }
+  }
+
+  public Optional<byte[]> getLocal(String name) {
+    return store.getRaw(family, localKey(name));
+  }
+
+  public void deleteLocal(String name) {
+    store.ensureOpen();
+    try {
+      store.db.delete(family, store.syncWrite, localKey(name));
+    } catch (RocksDBException e) {
+      throw RocksStore.io("deleting local record " + name, e);
+    }
+  }
+
+  /**
+   * The local records whose names start with {@code prefix}, in name order, at most {@code max}.
+   */
+  public java.util.SortedMap<String, byte[]> localRecords(String prefix, int max) {
+    store.ensureOpen();
+    byte[] from = localKey(prefix);
+    java.util.TreeMap<String, byte[]> out = new java.util.TreeMap<>();
+    try (RocksIterator it = store.db.newIterator(family)) {
+      for (it.seek(from); it.isValid() && out.size() < max; it.next()) {
+        byte[] key = it.key();
+        if (!startsWith(key, from)) {
+          break;
+        }
+        String name = new String(key, 1, key.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+        out.put(name, it.value());
+      }
+    }
+    return out;
+  }
+
+  /** Bounds each local record; a private record's opening is well below it. */
+  public static final int LOCAL_RECORD_BYTES_MAX = 64 * 1024;
+
+  private static byte[] localKey(String name) {
+    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = new byte[1 + n.length];
+    key[0] = Keys.LOCAL;
+    System.arraycopy(n, 0, key, 1, n.length);
+    return key;
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    if (key.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (key[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Deletes a resource; false if there was none. Durable when it returns. */
   public boolean delete(Hash hash) {
     Optional<Manifest> manifest = manifest(hash);
@@ -147,6 +273,7 @@ public final class ResourceStore {
   /** Receives a resource's bytes. Closing it without {@link #finish()} discards the upload. */
   public final class Writer extends OutputStream {
     private final long uploadId;
+    private final String resumableName; // null: not resumable
     private final MessageDigest digest = Sha256.newDigest();
     private final byte[] buffer = new byte[StoreLimits.RESOURCE_CHUNK_BYTES];
     private int filled;
@@ -155,7 +282,51 @@ public final class ResourceStore {
     private boolean done;
 
     private Writer(long uploadId) {
+      this(uploadId, null);
+    }
+
+    private Writer(long uploadId, String resumableName) {
       this.uploadId = uploadId;
+      this.resumableName = resumableName;
+    }
+
+    /** Bytes received so far (after a resume: those of the full chunks already stored). */
+    public long sizeBytes() {
+      return sizeBytes;
+    }
+
+    /** The SHA-256 of every byte written so far, without finishing. */
+    public Hash hashSoFar() {
+      try {
+        return Hash.of(((MessageDigest) digest.clone()).digest());
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError("invariant broken: SHA-256 digests clone", e);
+      }
+    }
+
+    /** Full chunks stored so far. */
+    public int storedChunks() {
+      return chunks;
+    }
+
+    /**
+     * Stops without discarding: a resumable writer's stored chunks stay for the next writer of its
+     * name; the bytes of a partial last chunk are dropped. Not resumable: the same as close.
+     */
+    public void suspend() throws IOException {
+      if (resumableName == null) {
+        close();
+        return;
+      }
+      done = true;
+    }
+
+    private void forget(WriteBatch batch) throws RocksDBException {
+      batch.delete(family, Keys.prefixed(Keys.PENDING, uploadId));
+      if (resumableName != null) {
+        batch.delete(family, Keys.prefixed(Keys.RESUMABLE, uploadId));
+        batch.delete(family, localKey(RESUMABLE_NAME + resumableName));
+      }
     }
 
     @Override
@@ -214,7 +385,7 @@ public final class ResourceStore {
               Keys.prefixed(Keys.MANIFEST, hash),
               new Manifest(sizeBytes, uploadId, chunks).encode());
         }
-        batch.delete(family, Keys.prefixed(Keys.PENDING, uploadId));
+        forget(batch);
         store.db.write(store.syncWrite, batch);
       } catch (RocksDBException e) {
         throw new IOException("storing the resource manifest: " + e.getMessage(), e);
@@ -230,7 +401,7 @@ public final class ResourceStore {
       done = true;
       try (WriteBatch batch = new WriteBatch()) {
         deleteChunks(batch, uploadId);
-        batch.delete(family, Keys.prefixed(Keys.PENDING, uploadId));
+        forget(batch);
         store.db.write(store.syncWrite, batch);
       } catch (RocksDBException e) {
         throw new IOException("discarding a resource upload: " + e.getMessage(), e);

@@ -112,6 +112,49 @@ class StoreAreasTest {
     }
   }
 
+  // Issue 5: an upload or fetch cut short by a restart continues after its stored full chunks.
+  @Test
+  void aResumableUploadContinuesAfterARestartAndHashesTheWhole() throws IOException {
+    byte[] content = new byte[3 * StoreLimits.RESOURCE_CHUNK_BYTES + 99];
+    new java.util.SplittableRandom(5).nextBytes(content);
+    int firstPart = 2 * StoreLimits.RESOURCE_CHUNK_BYTES + 7; // the 7 bytes are not stored yet
+    try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
+      ResourceStore.Writer w = store.resources().resumable("upload/1");
+      w.write(content, 0, firstPart);
+      // the process dies here: the writer is never finished, suspended or closed
+    }
+    try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
+      assertThat(store.resources().hasResumable("upload/1")).isTrue();
+      ResourceStore.Writer w = store.resources().resumable("upload/1");
+      assertThat(w.storedChunks()).isEqualTo(2);
+      assertThat(w.sizeBytes()).isEqualTo(2L * StoreLimits.RESOURCE_CHUNK_BYTES);
+      int from = (int) w.sizeBytes();
+      w.write(content, from, content.length - from);
+      assertThat(w.finish()).isEqualTo(Sha256.hash(content));
+      assertThat(readAll(store.resources().open(Sha256.hash(content)).orElseThrow()))
+          .isEqualTo(content);
+      assertThat(store.resources().hasResumable("upload/1")).isFalse();
+      // a fresh writer of the same name starts from nothing
+      assertThat(store.resources().resumable("upload/1").storedChunks()).isZero();
+    }
+  }
+
+  @Test
+  void localRecordsAreKeptAcrossRestartsAndListedByPrefix() {
+    try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
+      store.resources().putLocal("a/2", new byte[] {2});
+      store.resources().putLocal("a/1", new byte[] {1});
+      store.resources().putLocal("b/1", new byte[] {3});
+    }
+    try (RocksStore store = RocksStore.open(dir, ChainFixture.CHAIN)) {
+      var listed = store.resources().localRecords("a/", 10);
+      assertThat(listed.keySet()).containsExactly("a/1", "a/2");
+      store.resources().deleteLocal("a/1");
+      assertThat(store.resources().getLocal("a/1")).isEmpty();
+      assertThat(store.resources().getLocal("b/1").orElseThrow()).containsExactly(3);
+    }
+  }
+
   private static byte[] readAll(InputStream in) throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

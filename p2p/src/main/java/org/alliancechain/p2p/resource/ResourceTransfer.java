@@ -1,7 +1,6 @@
 package org.alliancechain.p2p.resource;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,7 +16,6 @@ import java.util.function.LongConsumer;
 import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.core.hash.Hash;
-import org.alliancechain.core.hash.Sha256;
 import org.alliancechain.core.store.ResourceStore;
 import org.alliancechain.core.store.StoreException;
 import org.alliancechain.core.store.StoreLimits;
@@ -231,7 +229,10 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
   /**
    * Fetches the resource bound to {@code contractId}/{@code period} from {@code provider} into the
    * local store. The resource exists locally only if every byte arrived and hashes to {@code
-   * expected} with exactly {@code expectedSizeBytes}; otherwise nothing is kept.
+   * expected} with exactly {@code expectedSizeBytes}; otherwise nothing of it is kept as a
+   * resource. A fetch cut short (no answer, a refusal, the node stopping) keeps the full chunks it
+   * wrote, each checked against the answer's place in the stream, and the next fetch of the same
+   * hash continues after them; the whole-file hash check at the end is unchanged.
    */
   public Hash fetch(
       PublicKey provider,
@@ -245,14 +246,29 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
     if (store.contains(expected)) {
       return expected;
     }
-    MessageDigest digest = Sha256.newDigest();
-    long received = 0;
-    try (ResourceStore.Writer writer = store.newResource()) {
-      int count = 1;
-      for (int index = 0; index < count; index++) {
-        ResourceMessage.Chunk c =
-            requestChunk(provider, new Get(contractId, period, expected, index), limits);
-        if (c.index() != index || c.chunkCount() < 1 || (index > 0 && c.chunkCount() != count)) {
+    ResourceStore.Writer writer = store.resumable(FETCH_PREFIX + expected.toHex());
+    boolean resumeLater = false;
+    try {
+      long received = writer.sizeBytes();
+      int start = writer.storedChunks();
+      progressBytes.accept(received);
+      int count = start + 1;
+      if (start > 0 && received >= expectedSizeBytes) {
+        count = start; // every chunk is here; only the check is left
+      }
+      for (int index = start; index < count; index++) {
+        ResourceMessage.Chunk c;
+        try {
+          c = requestChunk(provider, new Get(contractId, period, expected, index), limits);
+        } catch (FetchException e) {
+          resumeLater =
+              e.reason() == FetchException.Reason.TIMEOUT
+                  || e.reason() == FetchException.Reason.REFUSED;
+          throw e;
+        }
+        if (c.index() != index
+            || c.chunkCount() < 1
+            || (index > start && c.chunkCount() != count)) {
           throw new FetchException(FetchException.Reason.MALFORMED, "unexpected chunk answer");
         }
         count = c.chunkCount();
@@ -267,7 +283,6 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
               FetchException.Reason.SIZE_MISMATCH,
               "the provider serves more or fewer bytes than the " + expectedSizeBytes + " bound");
         }
-        digest.update(c.bytes().unsafeArray());
         writer.write(c.bytes().unsafeArray());
         progressBytes.accept(received);
       }
@@ -276,9 +291,8 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
             FetchException.Reason.SIZE_MISMATCH,
             "received " + received + " bytes, " + expectedSizeBytes + " bound on chain");
       }
-      Hash got = Hash.of(digest.digest());
+      Hash got = writer.hashSoFar();
       if (!got.equals(expected)) {
-        // closing the writer unfinished discards every chunk written
         throw new FetchException(
             FetchException.Reason.HASH_MISMATCH,
             "the bytes served hash to "
@@ -292,10 +306,26 @@ public final class ResourceTransfer implements MessageHandler, AutoCloseable {
         throw new AssertionError("invariant broken: store hashed " + stored + " not " + got);
       }
       return stored;
+    } catch (InterruptedException e) {
+      resumeLater = true; // the node is stopping: continue after a restart
+      throw e;
     } catch (IOException e) {
       throw new FetchException(FetchException.Reason.STORE, String.valueOf(e.getMessage()));
+    } finally {
+      try {
+        if (resumeLater) {
+          writer.suspend();
+        } else {
+          writer.close(); // unfinished: discards every chunk written
+        }
+      } catch (IOException e) {
+        LOG.warn("closing a resource fetch failed: {}", e.getMessage());
+      }
     }
   }
+
+  /** The name under which a fetch's chunks wait to be continued. */
+  static final String FETCH_PREFIX = "fetch/";
 
   private record Get(String contractId, int period, Hash hash, int index) {}
 

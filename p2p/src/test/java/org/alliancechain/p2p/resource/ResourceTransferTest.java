@@ -267,4 +267,78 @@ class ResourceTransferTest {
               assertThat(e.getMessage()).contains("not_authorised");
             });
   }
+
+  // Issue 5: a fetch cut short continues after the chunks it wrote, across a restart of the
+  // receiver's store; the whole-file hash is still checked.
+  @Test
+  void aFetchCutShortResumesAfterItsStoredChunksEvenAfterARestart() throws Exception {
+    long seed = Long.getLong("resourceTransfer.seed", System.nanoTime());
+    byte[] bytes = content(seed, 3 * CHUNK + 17);
+    providerStore = RocksStore.open(dir.resolve("provider"), "test-chain");
+    Hash hash = store(providerStore.resources(), bytes);
+    java.util.List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean cut =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    ChannelMux providerMux = new ChannelMux();
+    var receiverSide = new java.util.concurrent.atomic.AtomicReference<>(new ChannelMux());
+    atProvider =
+        new ResourceTransfer(
+            (peer, frame) -> {
+              receiverSide.get().onMessage(provider.publicKey(), frame);
+              return SendResult.QUEUED;
+            },
+            providerStore.resources(),
+            serving(h -> h));
+    providerMux.register(ChannelMux.Channel.RESOURCE, atProvider);
+    // the link to the provider drops every request for chunk 2 while cut
+    ResourceTransfer.Sender toProvider =
+        (peer, frame) -> {
+          var m = ResourceMessage.decode(java.util.Arrays.copyOfRange(frame, 1, frame.length));
+          if (m instanceof ResourceMessage.Get g) {
+            asked.add(g.index());
+            if (cut.get() && g.index() == 2) {
+              return SendResult.QUEUED;
+            }
+          }
+          providerMux.onMessage(receiver.publicKey(), frame);
+          return SendResult.QUEUED;
+        };
+    ResourceTransfer.Resolver none =
+        (p, c, n, h) -> new ResourceTransfer.Resolution.Refuse("not_provider", "receiver");
+    var quick = new ResourceTransfer.FetchLimits(Duration.ofMillis(300), 1);
+    receiverStore = RocksStore.open(dir.resolve("receiver"), "test-chain");
+    atReceiver = new ResourceTransfer(toProvider, receiverStore.resources(), none);
+    receiverSide.get().register(ChannelMux.Channel.RESOURCE, atReceiver);
+    assertThatThrownBy(
+            () ->
+                atReceiver.fetch(provider.publicKey(), "c", 0, hash, bytes.length, quick, n -> {}))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.TIMEOUT));
+    assertThat(receiverStore.resources().contains(hash)).isFalse();
+    // the receiver's node restarts
+    atReceiver.close();
+    receiverStore.close();
+    receiverStore = RocksStore.open(dir.resolve("receiver"), "test-chain");
+    atReceiver = new ResourceTransfer(toProvider, receiverStore.resources(), none);
+    ChannelMux reopened = new ChannelMux();
+    reopened.register(ChannelMux.Channel.RESOURCE, atReceiver);
+    receiverSide.set(reopened);
+    cut.set(false);
+    asked.clear();
+    AtomicLong firstProgress = new AtomicLong(-1);
+    Hash got =
+        atReceiver.fetch(
+            provider.publicKey(),
+            "c",
+            0,
+            hash,
+            bytes.length,
+            LIMITS,
+            n -> firstProgress.compareAndSet(-1, n));
+    assertThat(got).isEqualTo(hash);
+    assertThat(asked).containsExactly(2, 3); // chunks 0 and 1 were not asked again
+    assertThat(firstProgress.get()).isEqualTo(2L * CHUNK);
+    assertThat(read(receiverStore.resources(), hash)).isEqualTo(bytes);
+  }
 }
