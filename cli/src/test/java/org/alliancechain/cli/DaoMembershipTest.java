@@ -277,6 +277,60 @@ class DaoMembershipTest {
             "--passphrase-file",
             alliance.secret.toString());
     assertThat(spend.exitCode()).as(spend.err()).isZero();
+
+    // Issue 5: the admitted member's node is found as a provider (the current member set, not
+    // genesis): acme's node fetches foxtrot's resource from it
+    Path foxtrotProfile = folder.resolve("profile.yaml");
+    signed(
+        alliance.profile("acme"),
+        "request",
+        "create",
+        "--type",
+        "data",
+        "--description",
+        "d",
+        "--id",
+        "r-fox");
+    signed(foxtrotProfile, "offer", "make", "r-fox", "--id", "o-fox");
+    signed(
+        alliance.profile("acme"),
+        "offer",
+        "accept",
+        "r-fox",
+        "--offer",
+        "o-fox",
+        "--contract-id",
+        "c-fox");
+    signed(foxtrotProfile, "contract", "sign", "c-fox");
+    signed(alliance.profile("acme"), "contract", "sign", "c-fox");
+    Path file = dir.resolve("fox.bin");
+    Files.write(file, new byte[] {7, 7, 7, 1});
+    await("foxtrot's node sees c-fox signed", () -> signedBy(node, "c-fox") == 2);
+    signed(foxtrotProfile, "resource", "upload", file.toString(), "--contract", "c-fox");
+    await(
+        "acme's node sees the binding",
+        () ->
+            org.alliancechain.token.engine.ContractsEngine.resource(
+                    alliance.node("acme").state(), "c-fox", 0)
+                .isPresent());
+    Path got = dir.resolve("fox-received.bin");
+    signed(alliance.profile("acme"), "resource", "fetch", "c-fox", "--out", got.toString());
+    assertThat(Files.readAllBytes(got)).containsExactly(7, 7, 7, 1);
+  }
+
+  private static int signedBy(Node node, String contractId) {
+    return org.alliancechain.token.engine.ContractsEngine.contract(node.state(), contractId)
+        .map(c -> c.signed().size())
+        .orElse(0);
+  }
+
+  /** A command signed by the member of {@code profile}, on that member's own node. */
+  private static void signed(Path profile, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of("--profile", profile.toString(), "--passphrase-file", alliance.secret.toString()));
+    CliRun run = CliRun.of(all.toArray(String[]::new));
+    assertThat(run.exitCode()).as("%s: %s", List.of(args), run.err()).isZero();
   }
 
   @Test

@@ -254,6 +254,41 @@ class ResourceSharingTest {
     assertThatThrownByCli(() -> ResourceTransfers.finish(birch, empty.upload()), "empty_resource");
   }
 
+  // Issue 5: upload sessions are in the node's store, so an upload continues after a restart.
+  @Test
+  @Order(4)
+  void anUploadContinuesAfterItsNodeRestarts() throws Exception {
+    int chunk = org.alliancechain.core.store.StoreLimits.RESOURCE_CHUNK_BYTES;
+    long seed = Long.getLong("resourceSharing.seed", System.nanoTime());
+    System.out.println("resourceSharing.seed=" + seed);
+    byte[] content = new byte[2 * chunk + 5];
+    new SplittableRandom(seed).nextBytes(content);
+    NodeClient delta = new NodeClient(nodeUri("delta"));
+    Resources.UploadView up = ResourceTransfers.startUpload(delta, "c-8", 0);
+    String chunks = "/resources/uploads/" + up.upload() + "/chunks?index=";
+    delta.postBytes(
+        chunks + 0, java.util.Arrays.copyOfRange(content, 0, chunk), Resources.UploadView.class);
+
+    alliance.stop("delta");
+    alliance.startNode(alliance.configs.get("delta"));
+    JsonNode reopened =
+        awaitOn("delta", "/resources/uploads/" + up.upload(), j -> j.has("nextIndex"));
+    assertThat(reopened.path("nextIndex").asLong()).isEqualTo(1);
+    assertThat(reopened.path("sizeBytes").asLong()).isEqualTo(chunk);
+
+    delta.postBytes(
+        chunks + 1,
+        java.util.Arrays.copyOfRange(content, chunk, 2 * chunk),
+        Resources.UploadView.class);
+    delta.postBytes(
+        chunks + 2,
+        java.util.Arrays.copyOfRange(content, 2 * chunk, content.length),
+        Resources.UploadView.class);
+    Resources.StoredView stored = ResourceTransfers.finish(delta, up.upload());
+    assertThat(stored.hash()).isEqualTo(Sha256.hash(content).toHex());
+    assertThat(stored.sizeBytes()).isEqualTo(content.length);
+  }
+
   private static void assertThatThrownByCli(Runnable call, String code) {
     CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class, call::run);
     assertThat(e.getMessage()).contains(code);

@@ -24,6 +24,11 @@ final class ResourceRoutes {
         r ->
             ApiResponse.ok(
                 resources.startUpload(r.queryParam("contract"), period(r.queryParam("period")))));
+    router.get(
+        "/resources/uploads/{upload}",
+        r ->
+            ApiResponse.ok(
+                resources.uploadStatus(WorkflowRoutes.number(r.pathParam("upload"), "upload"))));
     router.post(
         "/resources/uploads/{upload}/chunks",
         r ->

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.alliancechain.config.GenesisMember;
 import org.alliancechain.contracts.lang.ContractParser;
 import org.alliancechain.contracts.model.AddressRule;
@@ -52,7 +51,6 @@ public final class Resources implements AutoCloseable {
   private final ResourceTransfer transfer;
   private volatile ResourceTransfer.RecordResolver records =
       (peer, c) -> new ResourceTransfer.RecordResolution.Refuse("not_ready", "starting");
-  private final AtomicLong nextUpload = new AtomicLong(1);
   private final Map<Long, Upload> uploads = new LinkedHashMap<>();
 
   /** What this node serves for contract/period when it differs from nothing: its own upload. */
@@ -91,6 +89,7 @@ public final class Resources implements AutoCloseable {
             this::resolve,
             (peer, commitment) -> records.resolve(peer, commitment));
     node.mux().register(ChannelMux.Channel.RESOURCE, transfer);
+    reopenUploads();
   }
 
   ResourceTransfer transfer() {
@@ -108,19 +107,65 @@ public final class Resources implements AutoCloseable {
 
   // ------------------------------------------------------------------ uploads
 
+  /**
+   * An upload session. Its writer is resumable and its session record ({@code upload-session/ID}:
+   * contract and period) is in the store's local records, so after a restart the session is open
+   * again at the chunk after the last full one stored ({@code GET /resources/uploads/ID} tells
+   * which). Every chunk but the last is a full {@link StoreLimits#RESOURCE_CHUNK_BYTES}, so API
+   * chunk i is store chunk i.
+   */
   private static final class Upload {
+    final long id;
     final ResourceStore.Writer writer;
     final String contractId;
     final int period;
     long nextIndex;
     long sizeBytes;
+    boolean lastChunkSeen;
     long lastUsedNanos = System.nanoTime();
 
-    Upload(ResourceStore.Writer writer, String contractId, int period) {
+    Upload(long id, ResourceStore.Writer writer, String contractId, int period) {
+      this.id = id;
       this.writer = writer;
       this.contractId = contractId;
       this.period = period;
+      this.nextIndex = writer.storedChunks();
+      this.sizeBytes = writer.sizeBytes();
     }
+  }
+
+  private static final String SESSION = "upload-session/";
+  private static final String SESSION_NEXT = "upload-session-next";
+
+  private static String writerName(long id) {
+    return "upload/" + id;
+  }
+
+  /** Reopens the upload sessions a previous run left open. */
+  private void reopenUploads() {
+    var sessions = store().localRecords(SESSION, UPLOADS_OPEN_MAX * 4);
+    for (var e : sessions.entrySet()) {
+      long id = Long.parseLong(e.getKey().substring(SESSION.length()));
+      org.alliancechain.core.codec.CanonicalReader r =
+          new org.alliancechain.core.codec.CanonicalReader(e.getValue());
+      String contractId = r.string("contract", ContractLimitsView.ID_BYTES_MAX);
+      int period = r.u32("period", Integer.MAX_VALUE);
+      Upload u = new Upload(id, store().resumable(writerName(id)), contractId, period);
+      uploads.put(id, u);
+      LOG.info("upload {} reopened at chunk {}", id, u.nextIndex);
+    }
+  }
+
+  /** Bounds read back from a session record. */
+  private static final class ContractLimitsView {
+    static final int ID_BYTES_MAX = 256;
+  }
+
+  private long nextSessionId() {
+    long next =
+        store().getLocal(SESSION_NEXT).map(b -> java.nio.ByteBuffer.wrap(b).getLong()).orElse(1L);
+    store().putLocal(SESSION_NEXT, java.nio.ByteBuffer.allocate(8).putLong(next + 1).array());
+    return next;
   }
 
   public record UploadView(long upload, long nextIndex, long sizeBytes) {}
@@ -133,9 +178,22 @@ public final class Resources implements AutoCloseable {
       throw new ApiException(
           503, "too_many_uploads", UPLOADS_OPEN_MAX + " uploads already open", Optional.empty());
     }
-    long id = nextUpload.getAndIncrement();
-    uploads.put(id, new Upload(store().newResource(), contractId.orElse(""), period));
+    long id = nextSessionId();
+    String contract = contractId.orElse("");
+    store()
+        .putLocal(
+            SESSION + id,
+            new org.alliancechain.core.codec.CanonicalWriter()
+                .string(contract)
+                .u32(period)
+                .toByteArray());
+    uploads.put(id, new Upload(id, store().resumable(writerName(id)), contract, period));
     return new UploadView(id, 0, 0);
+  }
+
+  synchronized UploadView uploadStatus(long id) {
+    Upload u = upload(id);
+    return new UploadView(id, u.nextIndex, u.sizeBytes);
   }
 
   private void expireIdleUploads() {
@@ -150,12 +208,13 @@ public final class Resources implements AutoCloseable {
     }
   }
 
-  private static void discard(Upload u) {
+  private void discard(Upload u) {
     try {
       u.writer.close();
     } catch (IOException e) {
       LOG.warn("discarding an abandoned upload failed: {}", e.getMessage());
     }
+    store().deleteLocal(SESSION + u.id);
   }
 
   private synchronized Upload upload(long id) {
@@ -182,6 +241,13 @@ public final class Resources implements AutoCloseable {
         throw ApiException.badRequest(
             "bad_chunk", "1 to " + StoreLimits.RESOURCE_CHUNK_BYTES + " bytes per chunk", "body");
       }
+      if (u.lastChunkSeen) {
+        throw new ApiException(
+            409,
+            "after_last_chunk",
+            "a chunk under " + StoreLimits.RESOURCE_CHUNK_BYTES + " bytes was the last one",
+            Optional.of("index"));
+      }
       try {
         u.writer.write(bytes);
       } catch (IOException e) {
@@ -189,6 +255,7 @@ public final class Resources implements AutoCloseable {
       }
       u.nextIndex++;
       u.sizeBytes += bytes.length;
+      u.lastChunkSeen = bytes.length < StoreLimits.RESOURCE_CHUNK_BYTES;
       return new UploadView(id, u.nextIndex, u.sizeBytes);
     }
   }
@@ -209,6 +276,7 @@ public final class Resources implements AutoCloseable {
       } catch (IOException e) {
         throw new ApiException(507, "store_failed", e.getMessage(), Optional.empty());
       }
+      store().deleteLocal(SESSION + id);
     }
     if (!u.contractId.isEmpty()) {
       uploadedFor.put(u.contractId + "/" + u.period, hash);
@@ -345,14 +413,31 @@ public final class Resources implements AutoCloseable {
     return f.view();
   }
 
+  /**
+   * The provider's key: a genesis member's, or (a member the DAO admitted later) the key the ledger
+   * recorded when that address signed its lifecycle transactions — the provider signed the binding,
+   * so it is always known. Only a current member is asked (the peer links admit no one else).
+   */
   private PublicKey memberKey(String address) {
     for (GenesisMember m : node.members()) {
       if (Address.of(m.publicKey()).toText().equals(address)) {
         return m.publicKey();
       }
     }
-    throw new ApiException(
-        409, "unknown_provider", "no member with address " + address, Optional.empty());
+    return ContractsEngine.keyOf(node.state(), address)
+        .filter(
+            k ->
+                new org.alliancechain.token.TokenQueries(node.state())
+                    .member(k)
+                    .map(org.alliancechain.token.state.Member::active)
+                    .orElse(false))
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    409,
+                    "unknown_provider",
+                    "no member with address " + address,
+                    Optional.empty()));
   }
 
   private void run(Fetch f, PublicKey provider) {
@@ -422,6 +507,9 @@ public final class Resources implements AutoCloseable {
         receiverKey = m.publicKey().toHex();
       }
     }
+    if (receiverKey.isEmpty()) {
+      receiverKey = ContractsEngine.keyOf(node.state(), receiver).map(PublicKey::toHex).orElse("");
+    }
     List<BoundView> out = new ArrayList<>();
     for (ResourceRecord r : ContractsEngine.resources(node.state(), contractId)) {
       out.add(
@@ -452,7 +540,14 @@ public final class Resources implements AutoCloseable {
     }
     transfer.close();
     synchronized (this) {
-      uploads.values().forEach(Resources::discard);
+      // open uploads stay in the store and reopen at the next start
+      for (Upload u : uploads.values()) {
+        try {
+          u.writer.suspend();
+        } catch (IOException e) {
+          LOG.warn("suspending upload {} failed: {}", u.id, e.getMessage());
+        }
+      }
       uploads.clear();
     }
   }

@@ -206,6 +206,17 @@ public final class ContractsEngine implements ContractEngine {
         .get(Step.resourceKey(contractId, period), ResourceRecord::decode);
   }
 
+  /**
+   * The public key behind a contracts address, known once its owner signed a lifecycle transaction
+   * (the engine's {@code who/} records): how a node finds the member to ask for an off-chain
+   * resource or a private record, admitted members included.
+   */
+  public static java.util.Optional<PublicKey> keyOf(
+      org.alliancechain.core.app.StateReader ledgerState, String address) {
+    return engineRecords(ledgerState)
+        .get(Step.key("who/", address), r -> PublicKey.decode(r, "key"));
+  }
+
   public static java.util.Optional<PendingAmendment> pendingAmendment(
       org.alliancechain.core.app.StateReader ledgerState, String contractId) {
     return engineRecords(ledgerState).get(Step.key("amd/", contractId), PendingAmendment::decode);
