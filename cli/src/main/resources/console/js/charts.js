@@ -45,8 +45,10 @@ export function lineChart(el, title, series, data, options = {}) {
   }, data, el);
   const onResize = () => plot.setSize({ width: width(el), height: options.height || 240 });
   window.addEventListener('resize', onResize);
+  // The plotted numbers stay readable on the element (tests, and anyone inspecting the page).
+  el.chartData = data;
   return {
-    update: (d) => plot.setData(d),
+    update: (d) => { el.chartData = d; plot.setData(d); },
     dispose: () => { window.removeEventListener('resize', onResize); plot.destroy(); },
   };
 }

@@ -70,6 +70,8 @@ class ConsoleBrowserTest {
   private static Path secret;
   private static WebDriver browser;
   private static final List<String> pagesShot = new ArrayList<>();
+  // Height of the block that fulfilled c-1: its issuance is logged at the end of that block.
+  private static long ackHeight = -1;
 
   @BeforeAll
   static void start() throws Exception {
@@ -404,7 +406,9 @@ class ConsoleBrowserTest {
     assertThat(text("[data-request='r-1']")).contains("o-b").contains("o-c").contains("accepted");
 
     ok("acme", "contract", "sign", "c-1");
-    ok("acme", "resource", "ack", "c-1", "--period", "0");
+    Matcher ack = COMMITTED.matcher(ok("acme", "resource", "ack", "c-1", "--period", "0").out());
+    assertThat(ack.find()).as("the acknowledgement's commit").isTrue();
+    ackHeight = Long.parseLong(ack.group(2));
     openUntil(
         "acme", "work", "c-1 fulfilled", () -> text("[data-contract='c-1']").contains("fulfilled"));
     assertThat(text("[data-contract='c-1']")).contains("3 / 3").doesNotContain("\u2717");
@@ -469,8 +473,57 @@ class ConsoleBrowserTest {
             .asLong();
     assertThat(attr(css, "data-no")).isEqualTo(String.valueOf(stake));
     assertThat(text("#accounts")).contains("birch").contains("67");
+    contributionsChartShowsTheRewardOfC1();
     screenshot("economy");
     assertThat(browserErrors()).isEmpty();
+  }
+
+  /**
+   * SPEC M-19: c-1's 100 tokens were issued 67 to birch and 33 to cobalt at the end of the block
+   * that acknowledged its resource, so the contributions chart has those amounts in the range of
+   * heights holding that block and nothing for acme, which was only the receiver.
+   */
+  private static void contributionsChartShowsTheRewardOfC1() throws IOException {
+    assertThat(ackHeight).as("test 3 ran").isPositive();
+    JsonNode api =
+        JSON.readTree(alliance.get("acme", "/contributions?buckets=20").orElseThrow().body());
+    List<String> names = new ArrayList<>();
+    api.path("members").forEach(m -> names.add(m.path("member").asText()));
+    assertThat(names).contains("acme", "birch", "cobalt", "delta");
+    waitFor(
+        "the contributions chart drawn",
+        () -> js("return document.getElementById('contrib-chart').chartData || null;") != null);
+    @SuppressWarnings("unchecked")
+    List<List<Number>> data =
+        (List<List<Number>>) js("return document.getElementById('contrib-chart').chartData;");
+    List<Number> froms = data.get(0);
+    for (var expected : java.util.Map.of("birch", 67L, "cobalt", 33L, "acme", 0L).entrySet()) {
+      List<Number> series = data.get(1 + names.indexOf(expected.getKey()));
+      long sum = 0;
+      long atAck = 0;
+      for (int i = 0; i < series.size(); i++) {
+        long v = series.get(i) == null ? 0 : series.get(i).longValue();
+        sum += v;
+        boolean holdsAck =
+            froms.get(i).longValue() <= ackHeight
+                && (i + 1 == froms.size() || froms.get(i + 1).longValue() > ackHeight);
+        if (holdsAck) {
+          atAck = v;
+        }
+      }
+      assertThat(sum).as(expected.getKey() + " over all ranges").isEqualTo(expected.getValue());
+      assertThat(atAck).as(expected.getKey() + " in the range of " + ackHeight).isEqualTo(sum);
+    }
+    // The totals table sits in a closed <details>: read its text content, not what is rendered.
+    assertThat(
+            js(
+                "return document.querySelector(\"#contrib-totals tr[data-member='birch']\")"
+                    + ".textContent;"))
+        .asString()
+        .contains("67");
+    for (String bad : List.of("/contributions?buckets=0", "/contributions?buckets=101")) {
+      assertThat(alliance.get("acme", bad).orElseThrow().statusCode()).as(bad).isEqualTo(400);
+    }
   }
 
   @Test
