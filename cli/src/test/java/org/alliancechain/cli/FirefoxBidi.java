@@ -82,17 +82,16 @@ final class FirefoxBidi implements AutoCloseable {
     // Quiet profile: no first-run pages, updates, telemetry or background requests.
     Files.writeString(
         profile.resolve("user.js"),
-        String.join(
-            "\n",
-            "user_pref(\"browser.shell.checkDefaultBrowser\", false);",
-            "user_pref(\"browser.startup.homepage_override.mstone\", \"ignore\");",
-            "user_pref(\"app.update.disabledForTesting\", true);",
-            "user_pref(\"datareporting.policy.dataSubmissionEnabled\", false);",
-            "user_pref(\"toolkit.telemetry.reporterEnabled\", false);",
-            "user_pref(\"network.captive-portal-service.enabled\", false);",
-            "user_pref(\"browser.safebrowsing.update.enabled\", false);",
-            "user_pref(\"extensions.update.enabled\", false);",
-            ""));
+        """
+        user_pref("browser.shell.checkDefaultBrowser", false);
+        user_pref("browser.startup.homepage_override.mstone", "ignore");
+        user_pref("app.update.disabledForTesting", true);
+        user_pref("datareporting.policy.dataSubmissionEnabled", false);
+        user_pref("toolkit.telemetry.reporterEnabled", false);
+        user_pref("network.captive-portal-service.enabled", false);
+        user_pref("browser.safebrowsing.update.enabled", false);
+        user_pref("extensions.update.enabled", false);
+        """);
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
