@@ -5,6 +5,18 @@ const listeners = new Set();
 let source = null;
 
 export function connect(onState) {
+  open(onState);
+  // Close the stream before the page goes: Firefox otherwise logs the aborted connection as an
+  // error. A page restored from the back-forward cache opens it again.
+  window.addEventListener('pagehide', () => {
+    if (source) source.close();
+  });
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) open(onState);
+  });
+}
+
+function open(onState) {
   source = new EventSource('/events');
   source.addEventListener('open', () => onState(true));
   source.addEventListener('error', () => onState(false));
