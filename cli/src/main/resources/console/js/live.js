@@ -7,8 +7,9 @@ let source = null;
 export function connect(onState) {
   open(onState);
   // Close the stream before the page goes: Firefox otherwise logs the aborted connection as an
-  // error. A page restored from the back-forward cache opens it again.
-  window.addEventListener('pagehide', () => {
+  // error ("interrupted while the page was loading"). At pagehide the navigation has already cut
+  // it, so this is done at beforeunload. A page restored from the back-forward cache opens it again.
+  window.addEventListener('beforeunload', () => {
     if (source) source.close();
   });
   window.addEventListener('pageshow', (e) => {
