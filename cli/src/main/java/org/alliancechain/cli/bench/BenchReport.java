@@ -26,7 +26,8 @@ public record BenchReport(
     Map<String, Integer> rejections,
     long committedInWindow,
     long committedTotal,
-    long committedTransfers,
+    long committedWorkload,
+    Execution execution,
     double committedTps,
     Latency latencyMillis,
     double blocksPerSecond,
@@ -65,6 +66,14 @@ public record BenchReport(
       return nanos / 1e6;
     }
   }
+
+  /**
+   * Outcome of committed workload transactions as the ledger executed them ({@code GET /tx}), for
+   * an evenly spaced sample of at most {@code BenchRun.EXECUTION_SAMPLE_MAX}: a committed
+   * transaction can still fail (a rule of the ledger refused it), which would make a workflow's
+   * throughput look better than it is.
+   */
+  public record Execution(int sampled, int succeeded, Map<String, Integer> failedByCode) {}
 
   /** One node process during the measured window (CPU) and at the end (memory, disk). */
   public record NodeStats(
@@ -122,7 +131,16 @@ public record BenchReport(
         diskBytesPerTransaction,
         committedTotal);
     w.printf(
-        Locale.ROOT, "transfers committed  %d (warm-up, window and drain)%n", committedTransfers);
+        Locale.ROOT,
+        "workload committed   %d %s transactions (warm-up, window and drain)%n",
+        committedWorkload,
+        workload);
+    w.printf(
+        Locale.ROOT,
+        "executed             %d of %d sampled succeeded%s%n",
+        execution.succeeded(),
+        execution.sampled(),
+        execution.failedByCode().isEmpty() ? "" : ", failed: " + execution.failedByCode());
     w.printf(Locale.ROOT, "view changes         %d%n", viewChanges);
     w.printf(
         Locale.ROOT,
