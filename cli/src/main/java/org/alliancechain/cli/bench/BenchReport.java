@@ -75,9 +75,25 @@ public record BenchReport(
    */
   public record Execution(int sampled, int succeeded, Map<String, Integer> failedByCode) {}
 
-  /** One node process during the measured window (CPU) and at the end (memory, disk). */
+  /**
+   * One node process during the measured window (CPU; resident memory at its start and end, whose
+   * growth issue 8 wants under 10% after the warm-up) and at the end (peak memory, disk).
+   */
   public record NodeStats(
-      String member, double cpuSeconds, double cpuPercent, long peakRssBytes, long diskBytes) {}
+      String member,
+      double cpuSeconds,
+      double cpuPercent,
+      long rssWindowStartBytes,
+      long rssWindowEndBytes,
+      long peakRssBytes,
+      long diskBytes) {
+    /** Growth of resident memory over the measured window, in percent. */
+    public double rssGrowthPercent() {
+      return rssWindowStartBytes <= 0
+          ? 0
+          : 100.0 * (rssWindowEndBytes - rssWindowStartBytes) / rssWindowStartBytes;
+    }
+  }
 
   public void printTable(PrintWriter w) {
     w.printf(Locale.ROOT, "alliance bench  %s%n", date);
@@ -118,10 +134,14 @@ public record BenchReport(
     for (NodeStats n : nodes) {
       w.printf(
           Locale.ROOT,
-          "node %-6s          cpu %.1f s (%.0f%% of one core)  peak rss %d MiB  disk %d KiB%n",
+          "node %-6s          cpu %.1f s (%.0f%% of one core)  rss %d -> %d MiB (%+.1f%%)  peak"
+              + " rss %d MiB  disk %d KiB%n",
           n.member(),
           n.cpuSeconds(),
           n.cpuPercent(),
+          n.rssWindowStartBytes() >> 20,
+          n.rssWindowEndBytes() >> 20,
+          n.rssGrowthPercent(),
           n.peakRssBytes() >> 20,
           n.diskBytes() >> 10);
     }

@@ -268,8 +268,10 @@ final class BenchRun {
       submitter.start();
       sleepUntil(windowStart);
       double[] cpuBefore = cpu(alliance, members);
+      long[] rssBefore = rss(alliance, members);
       sleepUntil(windowEnd);
       double[] cpuAfter = cpu(alliance, members);
+      long[] rssAfter = rss(alliance, members);
       load.stop();
       submitter.join();
       drain(load, tracker);
@@ -287,6 +289,7 @@ final class BenchRun {
           windowEnd,
           cpuBefore,
           cpuAfter,
+          new long[][] {rssBefore, rssAfter},
           viewChangesAfter - viewChangesBefore,
           execution(apis.get(0), workload, load),
           new double[] {verifies, batches, cores});
@@ -303,6 +306,7 @@ final class BenchRun {
       long windowEnd,
       double[] cpuBefore,
       double[] cpuAfter,
+      long[][] rss,
       long viewChanges,
       BenchReport.Execution execution,
       double[] machine) {
@@ -329,7 +333,13 @@ final class BenchRun {
       double cpuSeconds = cpuAfter[i] - cpuBefore[i];
       nodes.add(
           new BenchReport.NodeStats(
-              m, cpuSeconds, 100 * cpuSeconds / seconds, ProcStats.peakRssBytes(pid), bytes));
+              m,
+              cpuSeconds,
+              100 * cpuSeconds / seconds,
+              rss[0][i],
+              rss[1][i],
+              ProcStats.peakRssBytes(pid),
+              bytes));
     }
     double tps = inWindow / seconds;
     double verifies = machine[0];
@@ -523,6 +533,14 @@ final class BenchRun {
       seconds[i] = ProcStats.cpuSeconds(alliance.pid(members.get(i)).orElse(-1));
     }
     return seconds;
+  }
+
+  private static long[] rss(LocalAlliance alliance, List<String> members) {
+    long[] bytes = new long[members.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = ProcStats.rssBytes(alliance.pid(members.get(i)).orElse(-1));
+    }
+    return bytes;
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {
