@@ -36,6 +36,13 @@ final class Contributions {
   /** A member that was ever issued tokens (or a genesis member): name, key, all it was issued. */
   record MemberTotal(String member, String publicKey, long total) {}
 
+  /**
+   * Most heights one call reads from the issuance log, so the first call on a long chain answers
+   * within the API's request deadline; the answer then covers heights up to {@code head}, below the
+   * chain's, and later calls go on from there.
+   */
+  static final int SCAN_HEIGHTS_PER_CALL_MAX = 20_000;
+
   record View(
       long head,
       long fromHeight,
@@ -64,7 +71,7 @@ final class Contributions {
       throw ApiException.badRequest("bad_buckets", "buckets is 1 to " + BUCKETS_MAX, "buckets");
     }
     synchronized (this) {
-      long head = node.store().head();
+      long head = Math.min(node.store().head(), scanned + SCAN_HEIGHTS_PER_CALL_MAX);
       scan(head);
       return bucketed(head, buckets);
     }
