@@ -300,7 +300,12 @@ public final class Node implements AutoCloseable {
       verdict = mempool.add(tx);
     }
     if (verdict.isOk()) {
-      consensus.submit(tx);
+      // Peers gossip as soon as the links are up, which is before the consensus engine exists
+      // (it needs the links); such a transaction waits in the mempool, which proposals reap.
+      ConsensusEngine engine = consensus;
+      if (engine != null) {
+        engine.submit(tx);
+      }
     } else {
       txRejected.increment();
     }
