@@ -333,6 +333,9 @@ public final class Node implements AutoCloseable {
       blocksCommitted.increment();
       commitMetrics.onCommitted(block.block());
       refreshMembership();
+      if (trees != null) {
+        trees.onCommitted(block.block().transactions(), committed.outcomes());
+      }
       blockEvents.publish(
           "block",
           new BlockEvent(
@@ -354,9 +357,13 @@ public final class Node implements AutoCloseable {
    * certifies blocks. Runs after every block (at most a few hundred members).
    */
   private void refreshMembership() {
-    if (directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1)) {
+    var ledger = new org.alliancechain.token.TokenQueries(state());
+    if (directory.refresh(ledger, store.head() + 1)) {
       LOG.info("membership changed: {} keys may connect", directory.members().size());
       network.membershipChanged();
+      if (trees != null) {
+        trees.refreshMembers(ledger);
+      }
     }
   }
 
