@@ -25,7 +25,7 @@ final class LedgerMembers {
   static List<Entry> of(TokenQueries ledger) {
     List<Entry> out = new ArrayList<>();
     for (PublicKey key : ledger.activeMembers()) {
-      ledger.member(key).ifPresent(m -> out.add(new Entry(key, key, m)));
+      ledger.member(key).ifPresent(m -> out.add(new Entry(key, ledger.keyInForce(key), m)));
     }
     return out;
   }

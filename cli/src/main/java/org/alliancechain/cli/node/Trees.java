@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.alliancechain.config.GenesisMember;
 import org.alliancechain.config.Parameter;
 import org.alliancechain.config.Role;
 import org.alliancechain.core.Bytes;
@@ -133,6 +132,15 @@ public final class Trees implements AutoCloseable {
     }
   }
 
+  // the key a genesis member's node uses now (issue #4: the DAO may have rotated it)
+  private PublicKey nodeKey(PublicKey ledgerKey) {
+    return members.stream()
+        .filter(m -> m.ledgerKey().equals(ledgerKey))
+        .map(LedgerMembers.Entry::nodeKey)
+        .findFirst()
+        .orElse(ledgerKey);
+  }
+
   /** The ledger's active members as the trees see them (for /status). */
   List<LedgerMembers.Entry> members() {
     return members;
@@ -173,8 +181,10 @@ public final class Trees implements AutoCloseable {
         node.members().stream()
             .filter(m -> m.roles().contains(Role.PRIVATE_ALLIANCE))
             .filter(
-                m -> m.smallAlliance().contains(node.self().name()) || m.publicKey().equals(self))
-            .map(GenesisMember::publicKey)
+                m ->
+                    m.smallAlliance().contains(node.self().name())
+                        || m.name().equals(node.self().name()))
+            .map(m -> nodeKey(m.publicKey()))
             .findFirst();
     PublicKey allianceNode = allianceNodes().isEmpty() ? self : allianceNodes().get(0);
     TrustFirstPlan plan =
