@@ -198,10 +198,12 @@ final class ApiRoutes {
     }
     TokenQueries queries = new TokenQueries(node.state());
     var account = queries.account(key);
+    // a key the DAO rotated a member to names that member (issue #4)
     String member =
         node.genesis()
-            .member(key)
+            .member(queries.memberOf(key))
             .map(GenesisMember::name)
+            .or(() -> queries.member(key).map(org.alliancechain.token.state.Member::name))
             .orElse(key.equals(node.genesis().gatewayKey()) ? "gateway" : "");
     return new ApiViews.AccountView(
         key.toHex(),

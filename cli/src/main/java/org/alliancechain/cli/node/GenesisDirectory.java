@@ -36,10 +36,13 @@ final class GenesisDirectory implements PeerDirectory {
       next.put(ledger.keyInForce(member), address(ledger, member));
     }
     // issue #4: between a key rotation's decision and its activation height both keys may connect
-    // (the operator restarts the node with the new key ahead of it); the new one dials out until
-    // then, the old one keeps the address
+    // at the member's address (the operator restarts the node with the new key ahead of it); the
+    // smaller key of a pair dials, so both must be dialable. A dial to the key the node does not
+    // hold at the moment fails its handshake (UNEXPECTED_PEER) and backs off, until E.
     for (PublicKey member : ledger.pendingRotations()) {
-      ledger.keyRotation(member).ifPresent(r -> next.putIfAbsent(r.newKey(), Optional.empty()));
+      ledger
+          .keyRotation(member)
+          .ifPresent(r -> next.putIfAbsent(r.newKey(), address(ledger, member)));
     }
     ValidatorState validators = ledger.validators();
     List<PublicKey> certifying = validators.effectiveAt(nextHeight).members();
