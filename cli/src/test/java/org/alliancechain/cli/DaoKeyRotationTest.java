@@ -257,6 +257,25 @@ class DaoKeyRotationTest {
     CertifiedBlock signed = acme.store().block(from + 1).orElseThrow();
     assertThat(signed.verify(after).isOk()).isTrue();
     assertThat(signed.certificate().votes()).anyMatch(v -> v.validator() == index);
+
+    // a light client follows the rotation from the genesis alone (proofs of the ledger record)
+    CliRun verify = ok("cobalt", "chain", "verify");
+    assertThat(verify.out()).contains("verified " + head() + " blocks");
+    // the balance under the new key is birch's
+    CliRun shownBalance =
+        CliRun.of(
+            "wallet",
+            "balance",
+            "--output",
+            "json",
+            "--profile",
+            alliance.profile("birch").toString(),
+            "--node",
+            uri("acme"));
+    assertThat(shownBalance.exitCode()).as(shownBalance.err()).isZero();
+    JsonNode balance = JSON.readTree(shownBalance.out());
+    assertThat(balance.path("member").asText()).isEqualTo("birch");
+    assertThat(balance.path("tokens").asLong()).isEqualTo(tokens - 1);
   }
 
   private static TokenQueries ledger(Node node) {
