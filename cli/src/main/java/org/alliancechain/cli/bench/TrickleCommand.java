@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
     name = "trickle",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a steady load on a fresh local alliance twice: alone, then with N slow connections",
-      "open to the API and peer ports (one byte a second each, from source addresses 127.0.0.2",
-      "and up, reconnecting when the node cuts them), and report the p99 commit latency of both",
-      "and its rise. Linux loopback only. Measure on a quiet machine."
+      "Run a steady load on a fresh local alliance twice: alone, then with N",
+      "slow connections open to the API and peer ports (a byte a second each,",
+      "from source addresses 127.0.0.2 and up, reconnecting when cut), and",
+      "report both p99 commit latencies and the rise. Linux loopback only;",
+      "measure on a quiet machine. See docs/reliability.md."
     },
     footer = {"", "Example:  alliance dev trickle --connections 1000 --rate 200 --duration 60"})
 public final class TrickleCommand implements Callable<Integer> {
