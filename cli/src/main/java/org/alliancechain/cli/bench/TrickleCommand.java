@@ -100,6 +100,7 @@ public final class TrickleCommand implements Callable<Integer> {
     BenchRun.Options o =
         new BenchRun.Options(
             validators,
+            "transfer",
             warmupSeconds,
             durationSeconds,
             rate,
