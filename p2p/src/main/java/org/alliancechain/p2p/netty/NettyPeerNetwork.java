@@ -39,6 +39,7 @@ import org.alliancechain.p2p.Penalty;
 import org.alliancechain.p2p.RejectReason;
 import org.alliancechain.p2p.SendResult;
 import org.alliancechain.p2p.flow.Backoff;
+import org.alliancechain.p2p.flow.BannedAddresses;
 import org.alliancechain.p2p.flow.FairInbox;
 import org.alliancechain.p2p.flow.PeerScores;
 import org.alliancechain.p2p.secure.Handshake;
@@ -67,6 +68,9 @@ public final class NettyPeerNetwork implements PeerNetwork {
   // Accepted connections still in their handshake, per remote address; entries leave at zero.
   private final Map<InetAddress, Integer> handshakesByAddress = new ConcurrentHashMap<>();
   private final PeerScores scores;
+  private final BannedAddresses bannedAddresses;
+  // Responder handshakes started (each makes a key, a Diffie-Hellman and a signature).
+  private final LongAdder responderHandshakes = new LongAdder();
   private final Map<Penalty, LongAdder> penalties = new EnumMap<>(Penalty.class);
   private final LongAdder bans = new LongAdder();
   private final FairInbox<PublicKey, byte[]> inbox;
@@ -101,6 +105,9 @@ public final class NettyPeerNetwork implements PeerNetwork {
     LinkLimits limits = config.limits();
     this.scores =
         new PeerScores(limits.scoreRecoveryMillis(), limits.banBaseMillis(), limits.banMaxMillis());
+    this.bannedAddresses =
+        new BannedAddresses(
+            limits.bannedAddressHandshakeIntervalMillis(), LinkLimits.BANNED_ADDRESSES_MAX);
     this.inbox =
         new FairInbox<>(
             limits.inboundQueueBytesMax(), 2L * limits.inboundQueueBytesMax(), this::drained);
@@ -145,12 +152,20 @@ public final class NettyPeerNetwork implements PeerNetwork {
                       var unused = ch.close();
                       return;
                     }
+                    if (!bannedAddresses.tryHandshake(
+                        ch.remoteAddress().getAddress(), PeerScores.monotonicMillis())) {
+                      handshakesPending.decrementAndGet();
+                      count(RejectReason.BANNED_ADDRESS);
+                      var unused = ch.close();
+                      return;
+                    }
                     if (!admitHandshakeFrom(ch)) {
                       handshakesPending.decrementAndGet();
                       count(RejectReason.TOO_MANY_HANDSHAKES_FROM_ADDRESS);
                       var unused = ch.close();
                       return;
                     }
+                    responderHandshakes.increment();
                     Handshake hs =
                         Handshake.responder(
                             config.identity(), config.networkId().unsafeArray(), random);
@@ -310,6 +325,17 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   boolean isBanned(PublicKey peer) {
     return scores.isBanned(peer, PeerScores.monotonicMillis());
+  }
+
+  /** A handshake from {@code address} proved {@code peer}, which is serving a ban. */
+  void bannedPeerDialedFrom(PublicKey peer, InetAddress address) {
+    long now = PeerScores.monotonicMillis();
+    bannedAddresses.noteBanned(address, now + scores.banRemainingMillis(peer, now), now);
+  }
+
+  /** Handshakes this node answered as responder: the crypto work inbound connections cost. */
+  public long responderHandshakeCount() {
+    return responderHandshakes.sum();
   }
 
   void roundTrip(PublicKey peer, long micros) {
