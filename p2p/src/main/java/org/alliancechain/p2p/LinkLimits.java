@@ -21,6 +21,9 @@ package org.alliancechain.p2p;
  * @param scoreRecoveryMillis a penalised peer regains one score point per this many milliseconds
  * @param banBaseMillis first ban of a peer whose score reached zero; doubles per ban
  * @param banMaxMillis ban length cap
+ * @param bannedAddressHandshakeIntervalMillis from an address where a banned member proved its key,
+ *     at most one handshake starts per this many milliseconds until the ban ends; the others are
+ *     closed before any crypto ({@code flow.BannedAddresses})
  */
 public record LinkLimits(
     int frameBytesMax,
@@ -38,9 +41,13 @@ public record LinkLimits(
     int handshakesPerAddressMax,
     int scoreRecoveryMillis,
     int banBaseMillis,
-    int banMaxMillis) {
+    int banMaxMillis,
+    int bannedAddressHandshakeIntervalMillis) {
 
   public static final int FRAME_BYTES_MAX_DEFAULT = 8 * 1024 * 1024;
+
+  /** Addresses remembered for {@code bannedAddressHandshakeIntervalMillis}. */
+  public static final int BANNED_ADDRESSES_MAX = 4_096;
 
   public LinkLimits {
     require(frameBytesMax >= 1024, "frameBytesMax >= 1024");
@@ -60,6 +67,7 @@ public record LinkLimits(
         "1 <= handshakesPerAddressMax <= handshakesPendingMax");
     require(scoreRecoveryMillis >= 1, "scoreRecoveryMillis >= 1");
     require(banBaseMillis >= 1 && banMaxMillis >= banBaseMillis, "1 <= banBaseMillis <= max");
+    require(bannedAddressHandshakeIntervalMillis >= 1, "bannedAddressHandshakeIntervalMillis >= 1");
   }
 
   public static LinkLimits defaults() {
@@ -81,7 +89,9 @@ public record LinkLimits(
         // 10 invalid messages (10 points each) in a burst ban; one point back a second.
         1_000,
         30_000,
-        60 * 60_000);
+        60 * 60_000,
+        // A banned member's redials cost one handshake a second, whatever its redial rate.
+        1_000);
   }
 
   private static void require(boolean ok, String rule) {

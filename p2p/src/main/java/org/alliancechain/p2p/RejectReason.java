@@ -26,7 +26,13 @@ public enum RejectReason {
    */
   TOO_MANY_HANDSHAKES_FROM_ADDRESS("too_many_handshakes_from_address"),
   /** The handshake proved a member whose score reached zero and whose ban has not ended. */
-  BANNED("banned");
+  BANNED("banned"),
+  /**
+   * A connection from an address where a banned member proved its key, within {@link
+   * LinkLimits#bannedAddressHandshakeIntervalMillis} of the last handshake from it; closed before
+   * any crypto.
+   */
+  BANNED_ADDRESS("banned_address");
 
   private final String label;
 

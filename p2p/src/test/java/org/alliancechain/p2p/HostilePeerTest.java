@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.alliancechain.core.crypto.KeyPair;
+import org.alliancechain.p2p.netty.NettyPeerNetwork;
 import org.alliancechain.p2p.secure.Handshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,21 @@ class HostilePeerTest {
     }
     Await.until("refused", PeerNetworkTest.WAIT, () -> a.net.rejectCount(RejectReason.BANNED) == 1);
     assertThat(a.net.connectedPeers()).isEmpty();
+    // Issue 9: the banned member's redials from that address cost no more handshakes within
+    // bannedAddressHandshakeIntervalMillis (a minute in the test limits): closed at accept.
+    long handshakes = ((NettyPeerNetwork) a.net).responderHandshakeCount();
+    int redials = 20;
+    for (int i = 0; i < redials; i++) {
+      try (RawPeer raw = new RawPeer(a.net.port())) {
+        assertThat(raw.closedByPeer()).isTrue();
+      }
+    }
+    Await.until(
+        "redials refused",
+        PeerNetworkTest.WAIT,
+        () -> a.net.rejectCount(RejectReason.BANNED_ADDRESS) == redials);
+    assertThat(((NettyPeerNetwork) a.net).responderHandshakeCount()).isEqualTo(handshakes);
+    assertThat(a.net.rejectCount(RejectReason.BANNED)).isEqualTo(1);
   }
 
   @Test

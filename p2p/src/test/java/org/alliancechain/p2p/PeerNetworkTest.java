@@ -37,6 +37,8 @@ class PeerNetworkTest {
         4,
         1_000,
         60_000,
+        60_000,
+        // Longer than any test: a second handshake from a banned member's address is refused.
         60_000);
   }
 

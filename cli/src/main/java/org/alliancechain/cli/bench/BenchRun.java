@@ -71,6 +71,24 @@ final class BenchRun {
 
   private final Options options;
   private final PrintWriter progress;
+  private Beside beside = spec -> () -> {};
+
+  /** Runs beside the load, from the nodes' start to the end of the measure (`dev trickle`). */
+  interface Beside {
+    Running start(AllianceSpec spec) throws IOException;
+  }
+
+  /** What {@link Beside} started; stopped after the measure. */
+  interface Running extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  BenchRun beside(Beside what) {
+    this.beside = what;
+    return this;
+  }
+
   private final AtomicReference<LocalAlliance> running = new AtomicReference<>();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -159,8 +177,13 @@ final class BenchRun {
       alliance.startAll();
       alliance.awaitAllReady(READY_MAX);
       List<URI> apis = members.stream().map(alliance::api).toList();
-      BenchReport report =
-          measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      BenchReport report;
+      Running extra = beside.start(spec);
+      try {
+        report = measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      } finally {
+        extra.close();
+      }
       if (options.flightRecording().isPresent()) {
         dumpRecording(alliance.pid(members.get(0)).orElse(-1), options.flightRecording().get());
       }

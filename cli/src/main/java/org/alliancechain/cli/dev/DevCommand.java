@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SimulateCommand.class,
       org.alliancechain.cli.chaos.ChaosCommand.class,
+      org.alliancechain.cli.bench.TrickleCommand.class,
       CliDocsCommand.class
     })
 public final class DevCommand implements Runnable {

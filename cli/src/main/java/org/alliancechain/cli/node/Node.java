@@ -79,7 +79,7 @@ public final class Node implements AutoCloseable {
     this.genesis = genesis;
     this.key = key;
     this.store = store;
-    this.self = genesis.member(key.publicKey()).orElseGet(() -> admittedSelf(config, genesis, key));
+    this.self = KeyRotations.self(config, genesis, key, state());
     this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
     // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
@@ -131,10 +131,14 @@ public final class Node implements AutoCloseable {
    * A member the DAO admitted after genesis (node.yaml says admitted-by-dao): its own entry built
    * from its node config, since the genesis has none. The ledger decides what it may do.
    */
-  private static GenesisMember admittedSelf(NodeConfig config, Genesis genesis, KeyPair key) {
+  static GenesisMember admittedSelf(NodeConfig config, Genesis genesis, KeyPair key) {
     if (genesis.member(config.member()).isPresent()) {
       throw new NodeException(
-          "the key is not the key of genesis member " + config.member() + ": wrong key-file?");
+          "the key file "
+              + config.keyFile()
+              + " holds another key than member '"
+              + config.member()
+              + "' has in the genesis or was given by a DAO key rotation: wrong key-file?");
     }
     return new GenesisMember(
         config.member(),
@@ -303,7 +307,12 @@ public final class Node implements AutoCloseable {
       verdict = mempool.add(tx);
     }
     if (verdict.isOk()) {
-      consensus.submit(tx);
+      // Peers gossip as soon as the links are up, which is before the consensus engine exists
+      // (it needs the links); such a transaction waits in the mempool, which proposals reap.
+      ConsensusEngine engine = consensus;
+      if (engine != null) {
+        engine.submit(tx);
+      }
     } else {
       txRejected.increment();
     }
@@ -339,6 +348,9 @@ public final class Node implements AutoCloseable {
       if (privateRecords != null) {
         privateRecords.onCommitted();
       }
+      if (trees != null) {
+        trees.onCommitted(block.block().transactions(), committed.outcomes());
+      }
       blockEvents.publish(
           "block",
           new BlockEvent(
@@ -360,9 +372,13 @@ public final class Node implements AutoCloseable {
    * certifies blocks. Runs after every block (at most a few hundred members).
    */
   private void refreshMembership() {
-    if (directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1)) {
+    var ledger = new org.alliancechain.token.TokenQueries(state());
+    if (directory.refresh(ledger, store.head() + 1)) {
       LOG.info("membership changed: {} keys may connect", directory.members().size());
       network.membershipChanged();
+      if (trees != null) {
+        trees.refreshMembers(ledger);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.alliancechain.cli.node;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.alliancechain.consensus.ConsensusLimits;
 import org.alliancechain.consensus.core.TxPool;
 import org.alliancechain.core.block.Block;
@@ -23,9 +24,21 @@ import org.alliancechain.core.tx.Transaction;
 final class NodeTxPool implements TxPool {
   private final Mempool mempool;
   private final LinkedHashSet<Hash> committed = new LinkedHashSet<>();
+  private final Predicate<Hash> inChain;
 
   NodeTxPool(Mempool mempool) {
+    this(mempool, hash -> false);
+  }
+
+  /**
+   * With {@code inChain}, the node's transaction index: the bounded set above forgets old commits
+   * and starts empty after a restart, so without the index a Byzantine primary could re-propose a
+   * transaction committed (as failed, its nonce unused) long ago, and replicas would accept it
+   * (reliability finding 3).
+   */
+  NodeTxPool(Mempool mempool, Predicate<Hash> inChain) {
     this.mempool = mempool;
+    this.inChain = inChain;
   }
 
   @Override
@@ -37,12 +50,12 @@ final class NodeTxPool implements TxPool {
 
   @Override
   public boolean isKnown(Hash hash) {
-    return committed.contains(hash) || mempool.contains(hash);
+    return committed.contains(hash) || mempool.contains(hash) || inChain.test(hash);
   }
 
   @Override
   public boolean isCommitted(Hash hash) {
-    return committed.contains(hash);
+    return committed.contains(hash) || inChain.test(hash);
   }
 
   /**

@@ -79,4 +79,15 @@ class NodeTxPoolTest {
     assertThat(pool.isEmpty()).isFalse();
     assertThat(pool.batch(10, Set.of(tx(1, 0).hash()))).containsExactly(tx(1, 1));
   }
+
+  @Test
+  void aTransactionInTheIndexIsCommittedEvenAfterARestartEmptiedTheRecentSet() {
+    // Reliability finding 3: after a restart the recent set is empty, the index is not.
+    Transaction old = tx(1, 0);
+    NodeTxPool restarted = new NodeTxPool(mempool, h -> h.equals(old.hash()));
+    assertThat(restarted.isCommitted(old.hash())).isTrue();
+    assertThat(restarted.isKnown(old.hash())).isTrue();
+    assertThat(restarted.isCommitted(tx(1, 1).hash())).isFalse();
+    assertThat(pool.isCommitted(old.hash())).as("without the index").isFalse();
+  }
 }

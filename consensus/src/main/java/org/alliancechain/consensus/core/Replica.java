@@ -1433,7 +1433,9 @@ public final class Replica {
   }
 
   private void restorePrepared(PreparedCertificate cert) {
-    if (cert.seq() > low && cert.seq() > committedSeq) {
+    // A committed but not yet checkpointed block must stay in this replica's view-changes: the
+    // new-view of a later view is computed from them and must not re-propose its sequence.
+    if (cert.seq() > low) {
       Slot slot = slotFor(cert.seq());
       if (slot.prepared == null || slot.prepared.view() <= cert.view()) {
         slot.prepared = cert;

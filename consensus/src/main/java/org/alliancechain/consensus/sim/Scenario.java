@@ -14,6 +14,8 @@ import org.alliancechain.consensus.core.PlantedBug;
  * @param duplicatePercent per-message duplication
  * @param delayTicksMax delivery delay is uniform in 1..delayTicksMax (which also reorders)
  * @param clockSkewMillisMax each node's clock is off by up to this much
+ * @param viewChangeLossPercent extra loss of view-change and new-view messages while active, on top
+ *     of {@code lossPercent} (reliability finding 2: a lost view-change must not wedge a view)
  */
 public record Scenario(
     String name,
@@ -30,7 +32,8 @@ public record Scenario(
     long clockSkewMillisMax,
     Behavior byzantine,
     int byzantineCount,
-    Set<PlantedBug> bugs) {
+    Set<PlantedBug> bugs,
+    int viewChangeLossPercent) {
 
   public Scenario {
     bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
@@ -57,7 +60,8 @@ public record Scenario(
         clockSkewMillisMax,
         byzantine,
         Math.min(byzantineCount, f),
-        bugs);
+        bugs,
+        viewChangeLossPercent);
   }
 
   public Scenario withBugs(Set<PlantedBug> planted) {
@@ -76,13 +80,29 @@ public record Scenario(
         clockSkewMillisMax,
         byzantine,
         byzantineCount,
-        planted);
+        planted,
+        viewChangeLossPercent);
   }
 
   private static Scenario of(
       String name, int n, boolean partitions, boolean crashes, Behavior byz, int byzCount) {
     return new Scenario(
-        name, n, 24, 300, 900, 5, 3, 3, partitions, crashes, false, 300, byz, byzCount, Set.of());
+        name,
+        n,
+        24,
+        300,
+        900,
+        5,
+        3,
+        3,
+        partitions,
+        crashes,
+        false,
+        300,
+        byz,
+        byzCount,
+        Set.of(),
+        0);
   }
 
   public static Scenario normal(int n) {
@@ -96,7 +116,7 @@ public record Scenario(
   public static Scenario primaryCrashes(int n) {
     Scenario s = of("primary-crashes", n, false, true, Behavior.HONEST, 0);
     return new Scenario(
-        s.name, n, 32, 300, 900, 2, 2, 2, false, true, true, 300, Behavior.HONEST, 0, Set.of());
+        s.name, n, 32, 300, 900, 2, 2, 2, false, true, true, 300, Behavior.HONEST, 0, Set.of(), 0);
   }
 
   public static Scenario byzantine(Behavior behavior, int n) {
@@ -121,6 +141,32 @@ public record Scenario(
         300,
         behavior,
         1,
-        Set.of());
+        Set.of(),
+        0);
+  }
+
+  /**
+   * Few transactions (so the replicas are idle most of the time, as in the soak's stall) while the
+   * primary crashes and most view-changes and new-views are lost: after the heal every honest
+   * replica must settle, idle, in one view in the normal phase (reliability finding 2).
+   */
+  public static Scenario viewChangeLoss(int n) {
+    return new Scenario(
+        "view-change-loss",
+        n,
+        4,
+        300,
+        900,
+        2,
+        2,
+        3,
+        false,
+        true,
+        true,
+        300,
+        Behavior.HONEST,
+        0,
+        Set.of(),
+        60);
   }
 }

@@ -11,6 +11,7 @@ public final class Scenarios {
         "normal",
         "partitions-crashes",
         "primary-crashes",
+        "view-change-loss",
         "silent",
         "equivocate",
         "bad_signature",
@@ -26,6 +27,7 @@ public final class Scenarios {
       case "normal" -> Scenario.normal(4);
       case "partitions-crashes" -> Scenario.partitionsAndCrashes(4);
       case "primary-crashes" -> Scenario.primaryCrashes(4);
+      case "view-change-loss" -> Scenario.viewChangeLoss(4);
       case "lying_new_view" -> Scenario.byzantineWithPrimaryCrash(Behavior.LYING_NEW_VIEW, 4);
       default -> {
         for (Behavior b : Behavior.values()) {

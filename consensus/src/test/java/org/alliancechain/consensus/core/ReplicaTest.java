@@ -10,6 +10,9 @@ import org.alliancechain.consensus.msg.Prepare;
 import org.alliancechain.consensus.msg.Reason;
 import org.alliancechain.consensus.msg.SignatureVerifier;
 import org.alliancechain.core.block.Block;
+import org.alliancechain.core.block.BlockHeader;
+import org.alliancechain.core.hash.Hash;
+import org.alliancechain.core.tx.Transaction;
 import org.junit.jupiter.api.Test;
 
 // Castro–Liskov §4.2 normal case and SPEC M-27 persistence, on one backup replica (index 1).
@@ -147,5 +150,93 @@ class ReplicaTest {
     }
     assertThat(r.rejections()).containsEntry(Reason.BAD_SIGNATURE, 40L);
     assertThat(penalised).containsExactly(f.keys.get(2).publicKey());
+  }
+
+  // Reliability finding 3 (docs/reliability.md): a transaction committed as failed keeps its nonce
+  // unused, so a Byzantine primary could put the same signed bytes into a later block. The pool
+  // port says which hashes are in the chain (a node asks its transaction index).
+  @Test
+  void aBackupRefusesAPrePrepareWithATransactionAlreadyInTheChain() {
+    Block block = blockAt1(2);
+    Hash old = block.transactions().get(1).hash();
+    Replica r =
+        new Replica(
+            f.config,
+            f.keys.get(1),
+            f.validators,
+            SignatureVerifier.ED25519,
+            RestartState.fresh(f.config.genesisStateRoot()),
+            new InChain(TxPool.inMemory(), old));
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    Ready ready = step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, block)));
+    assertThat(sent(ready)).noneMatch(Prepare.class::isInstance);
+    assertThat(r.rejections()).containsEntry(Reason.TX_REPLAYED, 1L);
+    assertThat(r.state()).isEqualTo(ReplicaState.VIEW_CHANGE);
+  }
+
+  @Test
+  void aBackupRefusesAPrePrepareWithOneTransactionTwice() {
+    Transaction tx = Fixture.tx(100);
+    List<Transaction> twice = List.of(tx, tx);
+    Block one = blockAt1(1);
+    BlockHeader h = one.header();
+    Block block =
+        new Block(
+            new BlockHeader(
+                h.chainId(),
+                h.height(),
+                h.view(),
+                h.previousHash(),
+                Block.txRoot(twice),
+                twice.size(),
+                h.executedHeight(),
+                h.executedStateRoot(),
+                h.validatorSetHash(),
+                h.proposer(),
+                h.timestampMillis()),
+            twice);
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    Ready ready = step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, block)));
+    assertThat(sent(ready)).noneMatch(Prepare.class::isInstance);
+    assertThat(r.rejections()).containsEntry(Reason.BAD_TX, 1L);
+  }
+
+  /** A pool that also knows some transactions are in the chain (a node's transaction index). */
+  private record InChain(TxPool pool, Hash committed) implements TxPool {
+    @Override
+    public boolean add(Hash hash, Transaction tx) {
+      return pool.add(hash, tx);
+    }
+
+    @Override
+    public boolean isKnown(Hash hash) {
+      return hash.equals(committed) || pool.isKnown(hash);
+    }
+
+    @Override
+    public boolean isCommitted(Hash hash) {
+      return hash.equals(committed) || pool.isCommitted(hash);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return pool.isEmpty();
+    }
+
+    @Override
+    public int size() {
+      return pool.size();
+    }
+
+    @Override
+    public void onCommitted(Block block) {
+      pool.onCommitted(block);
+    }
+
+    @Override
+    public List<Transaction> batch(int max, java.util.Set<Hash> inFlight) {
+      return pool.batch(max, inFlight);
+    }
   }
 }

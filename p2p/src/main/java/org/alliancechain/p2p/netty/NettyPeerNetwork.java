@@ -39,6 +39,7 @@ import org.alliancechain.p2p.Penalty;
 import org.alliancechain.p2p.RejectReason;
 import org.alliancechain.p2p.SendResult;
 import org.alliancechain.p2p.flow.Backoff;
+import org.alliancechain.p2p.flow.BannedAddresses;
 import org.alliancechain.p2p.flow.FairInbox;
 import org.alliancechain.p2p.flow.PeerScores;
 import org.alliancechain.p2p.secure.Handshake;
@@ -67,6 +68,9 @@ public final class NettyPeerNetwork implements PeerNetwork {
   // Accepted connections still in their handshake, per remote address; entries leave at zero.
   private final Map<InetAddress, Integer> handshakesByAddress = new ConcurrentHashMap<>();
   private final PeerScores scores;
+  private final BannedAddresses bannedAddresses;
+  // Responder handshakes started (each makes a key, a Diffie-Hellman and a signature).
+  private final LongAdder responderHandshakes = new LongAdder();
   private final Map<Penalty, LongAdder> penalties = new EnumMap<>(Penalty.class);
   private final LongAdder bans = new LongAdder();
   private final FairInbox<PublicKey, byte[]> inbox;
@@ -101,6 +105,9 @@ public final class NettyPeerNetwork implements PeerNetwork {
     LinkLimits limits = config.limits();
     this.scores =
         new PeerScores(limits.scoreRecoveryMillis(), limits.banBaseMillis(), limits.banMaxMillis());
+    this.bannedAddresses =
+        new BannedAddresses(
+            limits.bannedAddressHandshakeIntervalMillis(), LinkLimits.BANNED_ADDRESSES_MAX);
     this.inbox =
         new FairInbox<>(
             limits.inboundQueueBytesMax(), 2L * limits.inboundQueueBytesMax(), this::drained);
@@ -145,12 +152,20 @@ public final class NettyPeerNetwork implements PeerNetwork {
                       var unused = ch.close();
                       return;
                     }
+                    if (!bannedAddresses.tryHandshake(
+                        ch.remoteAddress().getAddress(), PeerScores.monotonicMillis())) {
+                      handshakesPending.decrementAndGet();
+                      count(RejectReason.BANNED_ADDRESS);
+                      var unused = ch.close();
+                      return;
+                    }
                     if (!admitHandshakeFrom(ch)) {
                       handshakesPending.decrementAndGet();
                       count(RejectReason.TOO_MANY_HANDSHAKES_FROM_ADDRESS);
                       var unused = ch.close();
                       return;
                     }
+                    responderHandshakes.increment();
                     Handshake hs =
                         Handshake.responder(
                             config.identity(), config.networkId().unsafeArray(), random);
@@ -312,6 +327,17 @@ public final class NettyPeerNetwork implements PeerNetwork {
     return scores.isBanned(peer, PeerScores.monotonicMillis());
   }
 
+  /** A handshake from {@code address} proved {@code peer}, which is serving a ban. */
+  void bannedPeerDialedFrom(PublicKey peer, InetAddress address) {
+    long now = PeerScores.monotonicMillis();
+    bannedAddresses.noteBanned(address, now + scores.banRemainingMillis(peer, now), now);
+  }
+
+  /** Handshakes this node answered as responder: the crypto work inbound connections cost. */
+  public long responderHandshakeCount() {
+    return responderHandshakes.sum();
+  }
+
   void roundTrip(PublicKey peer, long micros) {
     roundTrips.put(peer, micros);
   }
@@ -374,9 +400,14 @@ public final class NettyPeerNetwork implements PeerNetwork {
           handler.onMessage(next.get().peer(), next.get().item());
         } catch (RuntimeException e) {
           // The handler's contract is not to throw: this is a bug, so stop rather than limp on.
+          // Closing the links alone left a process that served its API with no peers and never
+          // caught up (chaos soak, docs/reliability.md finding 4): the error goes on to the
+          // thread's uncaught-exception handler, which stops the whole node (the node's
+          // FatalErrors), so that its supervisor restarts it.
           log.error("message handler failed; stopping the peer network", e);
           close();
-          return;
+          AssertionError fatal = new AssertionError("peer message handler failed: " + e, e);
+          throw fatal;
         }
       }
     }
@@ -509,7 +540,14 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   @Override
   public void close() {
-    closed = true;
+    // Idempotent: the dispatcher closes the network on a handler failure, and the node's own
+    // shutdown closes it again (the event loops, once terminated, refuse further work).
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }

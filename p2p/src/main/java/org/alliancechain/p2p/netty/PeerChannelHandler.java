@@ -139,6 +139,10 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
       return false;
     }
     if (network.isBanned(proven)) {
+      if (dialed.isEmpty()
+          && channel.remoteAddress() instanceof java.net.InetSocketAddress remote) {
+        network.bannedPeerDialedFrom(proven, remote.getAddress());
+      }
       reject(RejectReason.BANNED, "member " + proven + " is serving a ban");
       return false;
     }
