@@ -112,4 +112,27 @@ class TransactionTest {
     assertThat(otherNonce.hasValidSignature()).isFalse();
     assertThat(tx.hasValidSignature()).isTrue();
   }
+
+  @Test
+  void chainIdsAreCheckedLikeTheSpecsPattern() {
+    // SPEC M-26's chain id: [A-Za-z0-9._-]{1,64}; the check is a hand loop, the pattern the oracle.
+    java.util.regex.Pattern spec = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    SplittableRandom random = new SplittableRandom(SEED);
+    String alphabet = "aZ09._-/ é\u0000:+~";
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = random.nextInt(0, 70);
+      for (int k = 0; k < n; k++) {
+        b.append(
+            random.nextInt(0, 4) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : (char) random.nextInt(32, 127));
+      }
+      String id = b.toString();
+      assertThat(Transaction.isValidChainId(id)).as(id).isEqualTo(spec.matcher(id).matches());
+    }
+    assertThat(Transaction.isValidChainId("a".repeat(64))).isTrue();
+    assertThat(Transaction.isValidChainId("a".repeat(65))).isFalse();
+    assertThat(Transaction.isValidChainId("")).isFalse();
+  }
 }
