@@ -13,7 +13,10 @@ function width(el) {
  * Returns {update(data)}; data is [xs, ys1, ys2, ...].
  */
 export function lineChart(el, title, series, data, options = {}) {
-  const axes = [{ stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' } },
+  // Heights and other counts on x: whole-number ticks only (no "height 2.5").
+  const xAxis = { stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' } };
+  if (options.time === false) xAxis.incrs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
+  const axes = [xAxis,
     { stroke: '#1b1b1f', grid: { stroke: '#e3e5ea' }, label: options.yLabel || '' }];
   // One point (or all at one x) would make uPlot span years: pad the range instead.
   const pad = options.time === false ? 1 : 30;
@@ -45,8 +48,10 @@ export function lineChart(el, title, series, data, options = {}) {
   }, data, el);
   const onResize = () => plot.setSize({ width: width(el), height: options.height || 240 });
   window.addEventListener('resize', onResize);
+  // The plotted numbers stay readable on the element (tests, and anyone inspecting the page).
+  el.chartData = data;
   return {
-    update: (d) => plot.setData(d),
+    update: (d) => { el.chartData = d; plot.setData(d); },
     dispose: () => { window.removeEventListener('resize', onResize); plot.destroy(); },
   };
 }

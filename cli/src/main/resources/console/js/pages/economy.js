@@ -1,9 +1,10 @@
-// The alliance's economy: tokens, money and stake per member (chart), contributions and rewards
-// from the latest amelioration report (anomalies highlighted), DAO proposals with live tallies,
+// The alliance's economy: tokens, money and stake per member (chart), contributions over time
+// (tokens issued per member per range of heights, chart), contributions and rewards from the
+// latest amelioration report (anomalies highlighted), DAO proposals with live tallies,
 // committee cases and OTC swaps.
 import { get, find, all } from '../api.js';
 import { h, badge, card, short, table, num, command } from '../dom.js';
-import { barChart } from '../charts.js';
+import { barChart, lineChart } from '../charts.js';
 
 const A = 'alliance';
 
@@ -46,6 +47,18 @@ function proposalsBody(ctx, list) {
   ];
 }
 
+const CONTRIBUTION_BUCKETS = 20;
+
+/** [fromHeights, tokens of member 0, tokens of member 1, ...] from GET /contributions. */
+function contributionData(c) {
+  return [c.buckets.map((b) => b.fromHeight)].concat(c.members.map((m, i) => c.buckets.map((b) => b.tokens[i])));
+}
+
+function contributionTotals(c) {
+  return table(['Member', ['Tokens issued', 'num']], c.members.map((m) => h('tr', { 'data-member': m.member || m.publicKey },
+    h('th', { scope: 'row' }, m.member || short(m.publicKey)), h('td', { class: 'num' }, num(m.total)))), { id: 'contrib-totals' });
+}
+
 function reportSection(report) {
   if (!report) return h('p', { class: 'muted', id: 'report' }, 'No amelioration report yet (the first one comes at the end of the first report period).');
   const flagged = new Set();
@@ -83,10 +96,14 @@ function swapsSection(swaps) {
 }
 
 export async function render(ctx) {
-  const [accounts, proposals, cases, swaps, report] = await Promise.all([
+  const contributionsPath = '/contributions?buckets=' + CONTRIBUTION_BUCKETS;
+  const [accounts, proposals, cases, swaps, report, contributions] = await Promise.all([
     all(ctx.members, (m) => get('/accounts/' + m.publicKey)),
-    get('/proposals'), get('/cases'), get('/swaps'), find('/report'),
+    get('/proposals'), get('/cases'), get('/swaps'), find('/report'), get(contributionsPath),
   ]);
+  const contribBox = h('div', { class: 'chart', id: 'contrib-chart', role: 'img',
+    'aria-label': 'Contributions over time: tokens issued to each member per range of block heights' });
+  const contribTotals = h('div', {}, contributionTotals(contributions));
   const chartBox = h('div', { class: 'chart', id: 'stake-chart', role: 'img', 'aria-label': 'Tokens and stake per member' });
   const proposalsBox = h('div', { id: 'proposals', 'aria-live': 'polite' }, proposalsBody(ctx, proposals));
   const element = h('div', {},
@@ -96,15 +113,30 @@ export async function render(ctx) {
       table(['Member', ['Tokens', 'num'], ['Stake', 'num'], ['Money', 'num']], accounts.map((a, i) => h('tr', {},
         h('th', { scope: 'row' }, ctx.members[i].name), h('td', { class: 'num' }, num(a.tokens)),
         h('td', { class: 'num' }, num(a.stake)), h('td', { class: 'num' }, num(a.money)))), { id: 'accounts' })),
+    h('section', { 'aria-labelledby': 'ctb-h' }, h('h2', { id: 'ctb-h' }, 'Contributions over time'),
+      h('p', { class: 'muted' }, 'Tokens the ledger issued to each member for its contributions (contracts, committee awards), ' +
+        'summed per range of block heights; each step starts at the range\u2019s first height.'),
+      contribBox,
+      h('details', {}, h('summary', {}, 'Totals per member'), contribTotals)),
     h('section', { 'aria-labelledby': 'dao-h' }, h('h2', { id: 'dao-h' }, 'DAO proposals (live tallies, stake-weighted)'), proposalsBox),
     h('section', { 'aria-labelledby': 'rep-h' }, h('h2', { id: 'rep-h' }, 'Amelioration report and contributions'), reportSection(report)),
     h('section', { 'aria-labelledby': 'cas-h' }, h('h2', { id: 'cas-h' }, 'Committee cases'), casesSection(ctx, cases)),
     h('section', { 'aria-labelledby': 'swp-h' }, h('h2', { id: 'swp-h' }, 'OTC swaps'), swapsSection(swaps)));
   let chart = null;
+  let contribChart = null;
+  let contribMembers = contributions.members.length;
+  const drawContributions = (c) => {
+    if (contribChart) contribChart.dispose();
+    contribMembers = c.members.length;
+    contribChart = lineChart(contribBox, 'Tokens issued per range of heights',
+      c.members.map((m) => ({ label: m.member || short(m.publicKey), step: true })),
+      contributionData(c), { yLabel: 'tokens', time: false, xLabel: 'from height' });
+  };
   let refreshing = false;
   return {
     element,
     mounted() {
+      drawContributions(contributions);
       chart = barChart(chartBox, 'Tokens and stake', ctx.members.map((m) => m.name),
         [{ label: 'tokens', values: accounts.map((a) => a.tokens) }, { label: 'stake', values: accounts.map((a) => a.stake) }],
         { yLabel: 'tokens' });
@@ -114,12 +146,17 @@ export async function render(ctx) {
       refreshing = true;
       try {
         proposalsBox.replaceChildren(...proposalsBody(ctx, await get('/proposals')).flat(Infinity).filter((x) => x));
+        const c = await get(contributionsPath);
+        if (c.members.length !== contribMembers) drawContributions(c);
+        else if (contribChart) contribChart.update(contributionData(c));
+        contribTotals.replaceChildren(contributionTotals(c));
       } finally {
         refreshing = false;
       }
     },
     dispose() {
       if (chart) chart.dispose();
+      if (contribChart) contribChart.dispose();
     },
   };
 }

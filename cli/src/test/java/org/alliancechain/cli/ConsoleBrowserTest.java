@@ -70,17 +70,24 @@ class ConsoleBrowserTest {
   private static Path secret;
   private static WebDriver browser;
   private static final List<String> pagesShot = new ArrayList<>();
+  // Height of the block that fulfilled c-1: its issuance is logged at the end of that block.
+  private static long ackHeight = -1;
 
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-    AllianceSpec spec =
-        LocalAlliance.withFreePorts(
-            SpecParser.parse("coop", ExampleSpecs.text(ExampleSpecs.COOPERATIVE)));
     secret = dir.resolve("secret");
     Files.writeString(secret, PASSPHRASE + "\n");
+    alliance = startLocal(dir, ExampleSpecs.COOPERATIVE, PASSPHRASE);
+    browser = chromium(dir.resolve("chromium-profile"));
+  }
+
+  /** Bootstraps an example alliance on free ports and starts its nodes as processes. */
+  static LocalAlliance startLocal(Path dir, String example, String passphrase) throws Exception {
+    AllianceSpec spec =
+        LocalAlliance.withFreePorts(SpecParser.parse(example, ExampleSpecs.text(example)));
     SecureRandom random = new SecureRandom();
     // Cheap scrypt for tests: the key file format is tested with the real cost in node-core.
     KeyFile.ScryptParameters cheap = new KeyFile.ScryptParameters(10, 8, 1);
@@ -91,15 +98,21 @@ class ConsoleBrowserTest {
             false,
             random,
             System.currentTimeMillis(),
-            (file, key) -> KeyFile.save(file, key, PASSPHRASE.toCharArray(), cheap, random),
+            (file, key) -> KeyFile.save(file, key, passphrase.toCharArray(), cheap, random),
             Optional.empty());
-    alliance = new LocalAlliance(dir, spec, result.nodeConfigs(), PASSPHRASE);
-    alliance.startAll();
-    alliance.awaitAllReady(DEADLINE);
-    browser = chromium();
+    LocalAlliance started = new LocalAlliance(dir, spec, result.nodeConfigs(), passphrase);
+    try {
+      started.startAll();
+      started.awaitAllReady(DEADLINE);
+    } catch (Exception | AssertionError e) {
+      started.close();
+      throw e;
+    }
+    return started;
   }
 
-  private static WebDriver chromium() throws IOException {
+  /** Debian's headless Chromium through its chromedriver, with a profile in {@code profile}. */
+  static WebDriver chromium(Path profile) throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -112,7 +125,7 @@ class ConsoleBrowserTest {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+        "--user-data-dir=" + Files.createDirectories(profile),
         "--window-size=1280,1000");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -404,7 +417,9 @@ class ConsoleBrowserTest {
     assertThat(text("[data-request='r-1']")).contains("o-b").contains("o-c").contains("accepted");
 
     ok("acme", "contract", "sign", "c-1");
-    ok("acme", "resource", "ack", "c-1", "--period", "0");
+    Matcher ack = COMMITTED.matcher(ok("acme", "resource", "ack", "c-1", "--period", "0").out());
+    assertThat(ack.find()).as("the acknowledgement's commit").isTrue();
+    ackHeight = Long.parseLong(ack.group(2));
     openUntil(
         "acme", "work", "c-1 fulfilled", () -> text("[data-contract='c-1']").contains("fulfilled"));
     assertThat(text("[data-contract='c-1']")).contains("3 / 3").doesNotContain("\u2717");
@@ -469,8 +484,57 @@ class ConsoleBrowserTest {
             .asLong();
     assertThat(attr(css, "data-no")).isEqualTo(String.valueOf(stake));
     assertThat(text("#accounts")).contains("birch").contains("67");
+    contributionsChartShowsTheRewardOfC1();
     screenshot("economy");
     assertThat(browserErrors()).isEmpty();
+  }
+
+  /**
+   * SPEC M-19: c-1's 100 tokens were issued 67 to birch and 33 to cobalt at the end of the block
+   * that acknowledged its resource, so the contributions chart has those amounts in the range of
+   * heights holding that block and nothing for acme, which was only the receiver.
+   */
+  private static void contributionsChartShowsTheRewardOfC1() throws IOException {
+    assertThat(ackHeight).as("test 3 ran").isPositive();
+    JsonNode api =
+        JSON.readTree(alliance.get("acme", "/contributions?buckets=20").orElseThrow().body());
+    List<String> names = new ArrayList<>();
+    api.path("members").forEach(m -> names.add(m.path("member").asText()));
+    assertThat(names).contains("acme", "birch", "cobalt", "delta");
+    waitFor(
+        "the contributions chart drawn",
+        () -> js("return document.getElementById('contrib-chart').chartData || null;") != null);
+    @SuppressWarnings("unchecked")
+    List<List<Number>> data =
+        (List<List<Number>>) js("return document.getElementById('contrib-chart').chartData;");
+    List<Number> froms = data.get(0);
+    for (var expected : java.util.Map.of("birch", 67L, "cobalt", 33L, "acme", 0L).entrySet()) {
+      List<Number> series = data.get(1 + names.indexOf(expected.getKey()));
+      long sum = 0;
+      long atAck = 0;
+      for (int i = 0; i < series.size(); i++) {
+        long v = series.get(i) == null ? 0 : series.get(i).longValue();
+        sum += v;
+        boolean holdsAck =
+            froms.get(i).longValue() <= ackHeight
+                && (i + 1 == froms.size() || froms.get(i + 1).longValue() > ackHeight);
+        if (holdsAck) {
+          atAck = v;
+        }
+      }
+      assertThat(sum).as(expected.getKey() + " over all ranges").isEqualTo(expected.getValue());
+      assertThat(atAck).as(expected.getKey() + " in the range of " + ackHeight).isEqualTo(sum);
+    }
+    // The totals table sits in a closed <details>: read its text content, not what is rendered.
+    assertThat(
+            js(
+                "return document.querySelector(\"#contrib-totals tr[data-member='birch']\")"
+                    + ".textContent;"))
+        .asString()
+        .contains("67");
+    for (String bad : List.of("/contributions?buckets=0", "/contributions?buckets=101")) {
+      assertThat(alliance.get("acme", bad).orElseThrow().statusCode()).as(bad).isEqualTo(400);
+    }
   }
 
   @Test
@@ -546,5 +610,77 @@ class ConsoleBrowserTest {
       browser.manage().window().setSize(new Dimension(1280, 1000));
     }
     assertThat(browserErrors()).isEmpty();
+  }
+
+  /**
+   * The same pages in Firefox (Debian's firefox-esr, driven over WebDriver BiDi: there is no
+   * geckodriver package), at desktop and phone widths: each shows the data made above, the pages
+   * fit 390 px without sideways scrolling and pass AA contrast, and no script error is logged.
+   */
+  @Test
+  @Order(7)
+  void firefoxShowsThePagesWithTheirDataAtDesktopAndNarrowWidths() throws Exception {
+    Optional<Path> firefox = FirefoxBidi.binary();
+    assumeTrue(firefox.isPresent(), "needs Firefox (firefox-esr; .ci/run installs it)");
+    String contrast =
+        new String(
+            ConsoleBrowserTest.class.getResourceAsStream("/console-contrast.js").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    java.util.Map<String, String> checks = new java.util.LinkedHashMap<>();
+    checks.put(
+        "alliance",
+        "return document.querySelectorAll('#members tbody tr').length === 4"
+            + " && !!document.querySelector('#commit-rate canvas');");
+    checks.put("blocks", "return document.querySelectorAll('#blocks tbody tr').length > 0;");
+    checks.put(
+        "work",
+        "const c = document.querySelector(\"[data-contract='c-1']\");"
+            + " return !!c && c.innerText.includes('fulfilled')"
+            + " && !!document.querySelector('#wallet-chart canvas');");
+    // birch's 67 tokens from c-1 in the table and in the contributions chart's data.
+    checks.put(
+        "economy",
+        "const t = document.getElementById('accounts');"
+            + " const c = document.getElementById('contrib-chart');"
+            + " const names = (await (await fetch('/contributions?buckets=20')).json())"
+            + ".members.map((m) => m.member);"
+            + " return !!t && t.innerText.includes('67') && !!c && !!c.chartData"
+            + " && c.chartData[1 + names.indexOf('birch')].reduce((a, b) => a + b, 0) === 67;");
+    checks.put("paper", "return document.querySelectorAll('#trust tbody tr').length === 3;");
+    String ready =
+        "return !!document.querySelector('main h1')"
+            + " && document.getElementById('main').getAttribute('aria-busy') === null;";
+    try (FirefoxBidi ff = FirefoxBidi.start(firefox.get(), dir.resolve("firefox"), DEADLINE)) {
+      for (int width : List.of(1280, 390)) {
+        ff.viewport(width, width == 390 ? 844 : 1000);
+        for (var check : checks.entrySet()) {
+          String page = check.getKey() + " at " + width + " px";
+          ff.navigate("about:blank");
+          ff.navigate(console("acme", check.getKey()));
+          ff.await(page + " loaded", ready, JsonNode::asBoolean, DEADLINE);
+          ff.await(page + " shows its data", check.getValue(), JsonNode::asBoolean, DEADLINE);
+          if (width == 390) {
+            assertThat(
+                    ff.eval("return document.documentElement.scrollWidth <= window.innerWidth + 1;")
+                        .asBoolean())
+                .as(page + ": no sideways scrolling")
+                .isTrue();
+            assertThat(ff.eval(contrast).toString()).as(page + ": AA contrast").isEqualTo("[]");
+          }
+        }
+      }
+      Path shot =
+          Files.createDirectories(Path.of("target", "console-screenshots"))
+              .resolve("firefox-narrow-economy.png");
+      ff.navigate(console("acme", "economy"));
+      ff.await("economy", ready, JsonNode::asBoolean, DEADLINE);
+      Files.write(shot, ff.screenshot());
+      String docs = System.getProperty("console.screenshots", "");
+      if (!docs.isEmpty()) {
+        Files.copy(
+            shot, Path.of(docs).resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      assertThat(ff.errors()).as("Firefox script errors").isEmpty();
+    }
   }
 }

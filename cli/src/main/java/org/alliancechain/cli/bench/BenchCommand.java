@@ -47,7 +47,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "load before measuring starts (default: 5)")
   int warmupSeconds = 5;
 
-  @Option(names = "--workload", paramLabel = "KIND", description = "transfer (default)")
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND",
+      description =
+          "transfer (default): money transfers; sharing: the cooperative workflow (request,"
+              + " offer, accept, signatures, binding, acknowledgement)")
   String workload = "transfer";
 
   @Option(
@@ -110,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       report.printTable(w);
     }
-    return report.committedTransfers() > 0 ? AllianceCommand.EXIT_OK : AllianceCommand.EXIT_FAILURE;
+    return report.committedWorkload() > 0 ? AllianceCommand.EXIT_OK : AllianceCommand.EXIT_FAILURE;
   }
 
   private BenchRun.Options options() {
@@ -121,9 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (durationSeconds < 1 || durationSeconds > DURATION_SECONDS_MAX || warmupSeconds < 0) {
       throw CliException.usage("--duration must be 1 to " + DURATION_SECONDS_MAX + " seconds");
     }
-    if (!workload.equals("transfer")) {
-      throw CliException.usage(
-          "--workload " + workload + " is not implemented; only transfer (see docs/benchmarks.md)");
+    if (!workload.equals("transfer") && !workload.equals("sharing")) {
+      throw CliException.usage("--workload must be transfer or sharing");
     }
     if (!output.equals("table") && !output.equals("json")) {
       throw CliException.usage("--output must be table or json");
@@ -151,6 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
     long presign = tps == 0 ? presignTps : tps + tps / 10 + 1;
     return new BenchRun.Options(
         validators,
+        workload,
         warmupSeconds,
         durationSeconds,
         tps,

@@ -26,7 +26,8 @@ public record BenchReport(
     Map<String, Integer> rejections,
     long committedInWindow,
     long committedTotal,
-    long committedTransfers,
+    long committedWorkload,
+    Execution execution,
     double committedTps,
     Latency latencyMillis,
     double blocksPerSecond,
@@ -66,9 +67,33 @@ public record BenchReport(
     }
   }
 
-  /** One node process during the measured window (CPU) and at the end (memory, disk). */
+  /**
+   * Outcome of committed workload transactions as the ledger executed them ({@code GET /tx}), for
+   * an evenly spaced sample of at most {@code BenchRun.EXECUTION_SAMPLE_MAX}: a committed
+   * transaction can still fail (a rule of the ledger refused it), which would make a workflow's
+   * throughput look better than it is.
+   */
+  public record Execution(int sampled, int succeeded, Map<String, Integer> failedByCode) {}
+
+  /**
+   * One node process during the measured window (CPU; resident memory at its start and end, whose
+   * growth issue 8 wants under 10% after the warm-up) and at the end (peak memory, disk).
+   */
   public record NodeStats(
-      String member, double cpuSeconds, double cpuPercent, long peakRssBytes, long diskBytes) {}
+      String member,
+      double cpuSeconds,
+      double cpuPercent,
+      long rssWindowStartBytes,
+      long rssWindowEndBytes,
+      long peakRssBytes,
+      long diskBytes) {
+    /** Growth of resident memory over the measured window, in percent. */
+    public double rssGrowthPercent() {
+      return rssWindowStartBytes <= 0
+          ? 0
+          : 100.0 * (rssWindowEndBytes - rssWindowStartBytes) / rssWindowStartBytes;
+    }
+  }
 
   public void printTable(PrintWriter w) {
     w.printf(Locale.ROOT, "alliance bench  %s%n", date);
@@ -109,10 +134,14 @@ public record BenchReport(
     for (NodeStats n : nodes) {
       w.printf(
           Locale.ROOT,
-          "node %-6s          cpu %.1f s (%.0f%% of one core)  peak rss %d MiB  disk %d KiB%n",
+          "node %-6s          cpu %.1f s (%.0f%% of one core)  rss %d -> %d MiB (%+.1f%%)  peak"
+              + " rss %d MiB  disk %d KiB%n",
           n.member(),
           n.cpuSeconds(),
           n.cpuPercent(),
+          n.rssWindowStartBytes() >> 20,
+          n.rssWindowEndBytes() >> 20,
+          n.rssGrowthPercent(),
           n.peakRssBytes() >> 20,
           n.diskBytes() >> 10);
     }
@@ -122,7 +151,16 @@ public record BenchReport(
         diskBytesPerTransaction,
         committedTotal);
     w.printf(
-        Locale.ROOT, "transfers committed  %d (warm-up, window and drain)%n", committedTransfers);
+        Locale.ROOT,
+        "workload committed   %d %s transactions (warm-up, window and drain)%n",
+        committedWorkload,
+        workload);
+    w.printf(
+        Locale.ROOT,
+        "executed             %d of %d sampled succeeded%s%n",
+        execution.succeeded(),
+        execution.sampled(),
+        execution.failedByCode().isEmpty() ? "" : ", failed: " + execution.failedByCode());
     w.printf(Locale.ROOT, "view changes         %d%n", viewChanges);
     w.printf(
         Locale.ROOT,

@@ -48,9 +48,16 @@ final class BenchRun {
   // on a contended machine; the drain ends as soon as every submitted transfer is committed.
   static final Duration DRAIN_MAX = Duration.ofSeconds(30);
 
+  /** Committed workload transactions whose execution outcome is checked after the run. */
+  static final int EXECUTION_SAMPLE_MAX = 2_000;
+
+  /** How far ahead the sharing workload's request deadlines and contract ends lie. */
+  static final long SHARING_AHEAD_SECONDS = 24 * 3600L;
+
   /** What to run. {@code rate} 0 means as fast as the nodes accept. */
   record Options(
       int validators,
+      String workload,
       int warmupSeconds,
       int durationSeconds,
       long rate,
@@ -216,8 +223,22 @@ final class BenchRun {
                   (options.presignTps() * (options.warmupSeconds() + options.durationSeconds()))
                           / members.size()
                       + 1);
-      say("pre-signing " + perSender * members.size() + " transfers ...");
-      TransferWorkload workload = TransferWorkload.sign(BenchSpec.CHAIN_ID, memberKeys, perSender);
+      say(
+          "pre-signing "
+              + perSender * members.size()
+              + " "
+              + options.workload()
+              + " transactions ...");
+      Workload workload =
+          options.workload().equals("sharing")
+              ? SharingWorkload.sign(
+                  BenchSpec.CHAIN_ID,
+                  memberKeys,
+                  perSender,
+                  System.currentTimeMillis() / 1000,
+                  SHARING_AHEAD_SECONDS,
+                  rewardStandard(apis.get(0)))
+              : TransferWorkload.sign(BenchSpec.CHAIN_ID, memberKeys, perSender);
       LoadGenerator load =
           new LoadGenerator(
               workload, apis, options.connections(), options.rate(), options.inFlightPerSender());
@@ -247,8 +268,10 @@ final class BenchRun {
       submitter.start();
       sleepUntil(windowStart);
       double[] cpuBefore = cpu(alliance, members);
+      long[] rssBefore = rss(alliance, members);
       sleepUntil(windowEnd);
       double[] cpuAfter = cpu(alliance, members);
+      long[] rssAfter = rss(alliance, members);
       load.stop();
       submitter.join();
       drain(load, tracker);
@@ -266,7 +289,9 @@ final class BenchRun {
           windowEnd,
           cpuBefore,
           cpuAfter,
+          new long[][] {rssBefore, rssAfter},
           viewChangesAfter - viewChangesBefore,
+          execution(apis.get(0), workload, load),
           new double[] {verifies, batches, cores});
     }
   }
@@ -274,14 +299,16 @@ final class BenchRun {
   private BenchReport report(
       LocalAlliance alliance,
       List<String> members,
-      TransferWorkload workload,
+      Workload workload,
       LoadGenerator load,
       List<CommitTracker.CommittedBlock> blocks,
       long windowStart,
       long windowEnd,
       double[] cpuBefore,
       double[] cpuAfter,
+      long[][] rss,
       long viewChanges,
+      BenchReport.Execution execution,
       double[] machine) {
     int n = members.size();
     long inWindow = 0;
@@ -306,7 +333,13 @@ final class BenchRun {
       double cpuSeconds = cpuAfter[i] - cpuBefore[i];
       nodes.add(
           new BenchReport.NodeStats(
-              m, cpuSeconds, 100 * cpuSeconds / seconds, ProcStats.peakRssBytes(pid), bytes));
+              m,
+              cpuSeconds,
+              100 * cpuSeconds / seconds,
+              rss[0][i],
+              rss[1][i],
+              ProcStats.peakRssBytes(pid),
+              bytes));
     }
     double tps = inWindow / seconds;
     double verifies = machine[0];
@@ -315,7 +348,7 @@ final class BenchRun {
     return new BenchReport(
         Instant.now().toString(),
         n,
-        "transfer",
+        workload.name(),
         options.rate() == 0 ? "max" : Long.toString(options.rate()),
         options.warmupSeconds(),
         options.durationSeconds(),
@@ -327,7 +360,8 @@ final class BenchRun {
         load.rejections(),
         inWindow,
         total,
-        committedTransfers(load),
+        committedWorkload(load),
+        execution,
         tps,
         BenchReport.Latency.of(latencies),
         blocksInWindow / seconds,
@@ -401,7 +435,7 @@ final class BenchRun {
     tracker.awaitFetched(tracker.fetchedHeight(), Duration.ofSeconds(1));
   }
 
-  private static long committedTransfers(LoadGenerator load) {
+  private static long committedWorkload(LoadGenerator load) {
     long count = 0;
     for (int id = 0; id < load.size(); id++) {
       if (load.commitNanos(id) != 0) {
@@ -418,6 +452,64 @@ final class BenchRun {
       }
     }
     return true;
+  }
+
+  /** The ledger's outcome for an evenly spaced sample of the committed workload transactions. */
+  private BenchReport.Execution execution(URI api, Workload workload, LoadGenerator load)
+      throws IOException, InterruptedException {
+    List<Integer> committed = new ArrayList<>();
+    for (int id = 0; id < load.size(); id++) {
+      if (load.commitNanos(id) != 0) {
+        committed.add(id);
+      }
+    }
+    int step = Math.max(1, (committed.size() + EXECUTION_SAMPLE_MAX - 1) / EXECUTION_SAMPLE_MAX);
+    int sampled = 0;
+    int succeeded = 0;
+    Map<String, Integer> failed = new java.util.TreeMap<>();
+    for (int i = 0; i < committed.size(); i += step) {
+      int id = committed.get(i);
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(api.resolve("/tx/" + workload.hash(id)))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode status = JSON.readTree(response.body());
+      sampled++;
+      if (status.path("success").asBoolean(false)) {
+        succeeded++;
+      } else {
+        failed.merge(
+            workload.step(id) + ":" + status.path("code").asText(status.path("status").asText()),
+            1,
+            Integer::sum);
+      }
+    }
+    return new BenchReport.Execution(sampled, succeeded, failed);
+  }
+
+  private long rewardStandard(URI api) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("/parameters"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode value = findParameter(JSON.readTree(response.body()), "reward-standard-tokens");
+    if (value == null) {
+      throw new IOException("GET /parameters has no reward-standard-tokens");
+    }
+    return value.asLong();
+  }
+
+  private static JsonNode findParameter(JsonNode parameters, String name) {
+    for (JsonNode p : parameters.path("parameters")) {
+      if (p.path("name").asText().equals(name)) {
+        return p.path("value");
+      }
+    }
+    return null;
   }
 
   private long viewChanges(List<URI> apis) throws IOException, InterruptedException {
@@ -441,6 +533,14 @@ final class BenchRun {
       seconds[i] = ProcStats.cpuSeconds(alliance.pid(members.get(i)).orElse(-1));
     }
     return seconds;
+  }
+
+  private static long[] rss(LocalAlliance alliance, List<String> members) {
+    long[] bytes = new long[members.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = ProcStats.rssBytes(alliance.pid(members.get(i)).orElse(-1));
+    }
+    return bytes;
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {

@@ -26,7 +26,8 @@ import org.alliancechain.core.tx.TxBatch;
  * overtake each other). Every sender has at most {@code inFlightPerSender} transactions submitted
  * and not yet committed (below the mempool's NONCE_AHEAD_MAX), which makes {@code max} a closed
  * loop; with a fixed rate, transaction k is due at start + k / rate (open loop) unless that bound
- * holds it back, and each request carries the transactions due by then.
+ * holds it back, and each request carries the transactions due by then. A transaction whose {@link
+ * Workload#dependency} is not committed yet waits, and with it the sender's later nonces.
  *
  * <p>One request per transaction (POST /tx with JSON) cost a round trip of several thread wake-ups
  * per transaction; on the shared 2-core machine that round trip was 50 to 100 ms, which capped the
@@ -42,7 +43,7 @@ final class LoadGenerator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TransferWorkload workload;
+  private final Workload workload;
   private final List<URI> targets;
   private final int threads;
   private final long ratePerSecond; // 0 = as fast as the nodes accept
@@ -55,7 +56,7 @@ final class LoadGenerator {
   private volatile boolean stopping;
 
   LoadGenerator(
-      TransferWorkload workload,
+      Workload workload,
       List<URI> targets,
       int connections,
       long ratePerSecond,
@@ -162,6 +163,10 @@ final class LoadGenerator {
       int id = sender.id(sender.next);
       if (ratePerSecond > 0 && start + (long) (id * (1e9 / ratePerSecond)) > now) {
         break;
+      }
+      int dependency = workload.dependency(id);
+      if (dependency >= 0 && commitNanos.get(dependency) == 0) {
+        break; // another sender's step this one builds on is not committed yet
       }
       if (!inFlight[sender.index].tryAcquire()) {
         break;

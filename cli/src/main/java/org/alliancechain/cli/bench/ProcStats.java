@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and peak resident memory of a process, from Linux's /proc. */
+/** CPU time and resident memory of a process, from Linux's /proc. */
 final class ProcStats {
   /** USER_HZ: 100 on every mainstream Linux build (getconf CLK_TCK). */
   static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -29,12 +29,21 @@ final class ProcStats {
 
   /** Peak resident set size (VmHWM) in bytes; -1 when /proc cannot be read. */
   static long peakRssBytes(long pid) {
+    return statusBytes(pid, "VmHWM:");
+  }
+
+  /** Current resident set size (VmRSS) in bytes; -1 when /proc cannot be read. */
+  static long rssBytes(long pid) {
+    return statusBytes(pid, "VmRSS:");
+  }
+
+  private static long statusBytes(long pid, String field) {
     try {
       for (String line :
           Files.readAllLines(
               Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
-        if (line.startsWith("VmHWM:")) {
-          String kb = line.substring("VmHWM:".length()).replace("kB", "").trim();
+        if (line.startsWith(field)) {
+          String kb = line.substring(field.length()).replace("kB", "").trim();
           return Long.parseLong(kb) * 1024;
         }
       }

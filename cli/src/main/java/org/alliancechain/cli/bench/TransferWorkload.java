@@ -1,8 +1,6 @@
 package org.alliancechain.cli.bench;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.alliancechain.core.crypto.KeyPair;
 import org.alliancechain.core.tx.Transaction;
@@ -18,20 +16,9 @@ import org.alliancechain.token.tx.TxCodec;
  * <p>Transaction {@code id} = {@code index * senders + sender}: ids in order interleave senders and
  * keep each sender's nonces in order.
  */
-final class TransferWorkload {
-  private final int senders;
-  private final int perSender;
-  private final byte[][] bodies;
-  private final Map<String, Integer> idByHash;
-  private final int txBytes;
-
-  private TransferWorkload(
-      int senders, int perSender, byte[][] bodies, Map<String, Integer> idByHash, int txBytes) {
-    this.senders = senders;
-    this.perSender = perSender;
-    this.bodies = bodies;
-    this.idByHash = idByHash;
-    this.txBytes = txBytes;
+final class TransferWorkload extends Workload {
+  private TransferWorkload(int senders, int perSender, byte[][] bodies, String[] hashes) {
+    super(senders, perSender, bodies, hashes);
   }
 
   /** Signs {@code perSender} transfers for each key, in parallel over senders. */
@@ -39,7 +26,6 @@ final class TransferWorkload {
     int senders = keys.size();
     byte[][] bodies = new byte[senders * perSender][];
     String[] hashes = new String[bodies.length];
-    int[] sizes = new int[senders];
     IntStream.range(0, senders)
         .parallel()
         .forEach(
@@ -50,49 +36,26 @@ final class TransferWorkload {
               var payload = TxCodec.encode(transfer);
               for (int n = 0; n < perSender; n++) {
                 Transaction tx = Transaction.sign(key, chainId, n, transfer.kind().code(), payload);
-                byte[] encoded = tx.encode();
-                sizes[s] = encoded.length;
                 int id = n * senders + s;
-                bodies[id] = encoded;
+                bodies[id] = tx.encode();
                 hashes[id] = tx.hash().toHex();
               }
             });
-    Map<String, Integer> idByHash = new HashMap<>(2 * bodies.length);
-    for (int id = 0; id < hashes.length; id++) {
-      idByHash.put(hashes[id], id);
-    }
-    return new TransferWorkload(senders, perSender, bodies, idByHash, sizes[0]);
+    return new TransferWorkload(senders, perSender, bodies, hashes);
   }
 
-  int senders() {
-    return senders;
+  @Override
+  String name() {
+    return "transfer";
   }
 
-  int size() {
-    return bodies.length;
+  @Override
+  int dependency(int id) {
+    return -1;
   }
 
-  int perSender() {
-    return perSender;
-  }
-
-  /** Encoded size of one signed transaction (the wire form, not the JSON around it). */
-  int txBytes() {
-    return txBytes;
-  }
-
-  int sender(int id) {
-    return id % senders;
-  }
-
-  /** The canonical encoding of transaction {@code id}. */
-  byte[] encoded(int id) {
-    return bodies[id];
-  }
-
-  /** The id of a workload transaction, or -1 for any other (the funding deposits). */
-  int id(String hashHex) {
-    Integer id = idByHash.get(hashHex);
-    return id == null ? -1 : id;
+  @Override
+  String step(int id) {
+    return "transfer";
   }
 }

@@ -26,7 +26,8 @@ import org.alliancechain.token.TokenQueries;
 /**
  * The web console (issue 10): static pages bundled in the jar under {@code /console}, which read
  * the same public API as the CLI and hold no keys, plus the one read-only route they needed that
- * the API lacked: {@code GET /inbox} and {@code GET /accounts/{key}/history}.
+ * the API lacked: {@code GET /inbox}, {@code GET /accounts/{key}/history} and {@code GET
+ * /contributions}.
  */
 final class ConsoleRoutes {
   static final String PREFIX = "/console";
@@ -40,6 +41,8 @@ final class ConsoleRoutes {
     router.files(PREFIX, files());
     router.get("/inbox", r -> ApiResponse.ok(inbox(node, requests.get())));
     router.get("/accounts/{key}/history", r -> ApiResponse.ok(history(node, r)));
+    Contributions contributions = new Contributions(node);
+    router.get("/contributions", r -> ApiResponse.ok(contributions.view(r)));
   }
 
   /** Most points one balance history returns, spread evenly over the kept heights. */

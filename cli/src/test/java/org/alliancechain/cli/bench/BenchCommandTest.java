@@ -56,9 +56,9 @@ class BenchCommandTest {
             "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(run.out());
-    assertThat(report.path("committedTransfers").asLong()).isPositive();
+    assertThat(report.path("committedWorkload").asLong()).isPositive();
     assertThat(report.path("committedTotal").asLong())
-        .isGreaterThan(report.path("committedTransfers").asLong()); // plus the 4 funding deposits
+        .isGreaterThan(report.path("committedWorkload").asLong()); // plus the 4 funding deposits
     assertThat(report.path("validators").asInt()).isEqualTo(4);
     assertThat(report.path("nodes")).hasSize(4);
     assertThat(report.path("verifiesPerSecondPerCore").asDouble()).isPositive();
@@ -70,11 +70,38 @@ class BenchCommandTest {
     assertThat(benchFolders()).containsExactlyInAnyOrderElementsOf(before);
   }
 
+  // Issue 8: the sharing workload runs the cooperative workflow end to end on real nodes; every
+  // sampled committed step must have succeeded, or its throughput would count refused work.
   @Test
-  void refusesTheSharingWorkloadAsNotImplemented() {
-    Run run = run("bench", "--workload", "sharing");
+  void sharingRunCompletesWorkflowsThatTheLedgerAccepts() throws IOException {
+    Run run =
+        run(
+            "bench",
+            "--workload",
+            "sharing",
+            "--warmup",
+            "1",
+            "--duration",
+            "4",
+            "--presign-tps",
+            "400",
+            "--output",
+            "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("workload").asText()).isEqualTo("sharing");
+    JsonNode execution = report.path("execution");
+    assertThat(execution.path("sampled").asInt()).isPositive();
+    assertThat(execution.path("failedByCode").size()).as(execution.toString()).isZero();
+    assertThat(execution.path("succeeded").asInt()).isEqualTo(execution.path("sampled").asInt());
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void refusesAnUnknownWorkload() {
+    Run run = run("bench", "--workload", "lottery");
     assertThat(run.exitCode()).isEqualTo(AllianceCommand.EXIT_USAGE);
-    assertThat(run.err()).contains("not implemented");
+    assertThat(run.err()).contains("--workload must be transfer or sharing");
   }
 
   @Test
