@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ResourceCommand.class,
       DaoCommand.class,
       MemberCommand.class,
+      KeyCommand.class,
       TrustCommand.class,
       ReportCommand.class,
       SwapCommand.class,

@@ -44,6 +44,7 @@ final class DaoCommand {
         "Examples:",
         "  alliance dao propose --set reward-standard-tokens=120",
         "  alliance dao propose --add-validator echo",
+        "  alliance dao propose --rotate-key birch --new-key-file birch-2.key",
         "  alliance dao propose --admit-member echo --member-key 3b6a...e1 \\",
         "      --endpoint 10.0.0.5:7105:8105   (the line alliance member join prints)"
       })
@@ -79,7 +80,24 @@ final class DaoCommand {
 
       @Option(names = "--remove-committee-member", paramLabel = "MEMBER")
       String removeCommittee;
+
+      @Option(
+          names = "--rotate-key",
+          paramLabel = "MEMBER",
+          description =
+              "replace the member's key (with --new-key-file or --new-key) from the activation"
+                  + " height the ledger computes; see docs/operations.md")
+      String rotateKey;
     }
+
+    @Option(
+        names = "--new-key-file",
+        paramLabel = "FILE",
+        description = "the new key file (alliance key new); only its public key is read")
+    java.nio.file.Path newKeyFile;
+
+    @Option(names = "--new-key", paramLabel = "HEX", description = "the new public key")
+    String newKey;
 
     @Option(
         names = "--member-key",
@@ -117,6 +135,8 @@ final class DaoCommand {
         action = new DaoAction.RemoveValidator(sender.resolve(what.removeValidator));
       } else if (what.addCommittee != null) {
         action = new DaoAction.AddCommitteeMember(sender.resolve(what.addCommittee));
+      } else if (what.rotateKey != null) {
+        action = new DaoAction.RotateKey(sender.resolve(what.rotateKey), newKey());
       } else {
         action = new DaoAction.RemoveCommitteeMember(sender.resolve(what.removeCommittee));
       }
@@ -127,6 +147,24 @@ final class DaoCommand {
         out.printf("proposal %d%n", list.get(list.size() - 1).id());
       }
       return 0;
+    }
+
+    private org.alliancechain.core.crypto.PublicKey newKey() {
+      if ((newKeyFile == null) == (newKey == null)) {
+        throw CliException.usage("--rotate-key needs one of --new-key-file or --new-key");
+      }
+      if (newKey != null) {
+        try {
+          return org.alliancechain.core.crypto.PublicKey.fromHex(newKey);
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage("--new-key: " + e.getMessage());
+        }
+      }
+      try {
+        return org.alliancechain.core.crypto.KeyFile.loadPublicKey(newKeyFile);
+      } catch (java.io.IOException | org.alliancechain.core.crypto.KeyFileException e) {
+        throw CliException.usage("--new-key-file " + newKeyFile + ": " + e.getMessage());
+      }
     }
 
     static DaoAction admit(

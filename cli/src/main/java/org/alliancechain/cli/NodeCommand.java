@@ -10,7 +10,6 @@ import org.alliancechain.cli.node.Node;
 import org.alliancechain.cli.node.NodeException;
 import org.alliancechain.cli.node.Signals;
 import org.alliancechain.config.ConfigException;
-import org.alliancechain.config.GenesisMember;
 import org.alliancechain.config.NodeConfig;
 import org.alliancechain.config.NodeConfigParser;
 import org.alliancechain.core.crypto.KeyFile;
@@ -62,7 +61,7 @@ final class NodeCommand {
       NodeConfig nodeConfig = loaded.config();
       setLogLevel(nodeConfig.logLevel());
       // empty for a member the DAO admitted after genesis (node.yaml says admitted-by-dao)
-      KeyPair key = loadKey(nodeConfig, loaded.genesis().member(nodeConfig.member()));
+      KeyPair key = loadKey(nodeConfig);
       Node node;
       try {
         node = Node.start(nodeConfig, loaded.genesis(), key, ConsensusEngines::forNode);
@@ -80,7 +79,7 @@ final class NodeCommand {
       return AllianceCommand.EXIT_OK;
     }
 
-    private static KeyPair loadKey(NodeConfig config, java.util.Optional<GenesisMember> genesis) {
+    private static KeyPair loadKey(NodeConfig config) {
       char[] passphrase = Passphrases.read(config.passphraseFile(), config.passphraseEnv());
       KeyPair key;
       try {
@@ -94,18 +93,8 @@ final class NodeCommand {
         throw CliException.failure(
             "cannot read the key file " + config.keyFile() + ": " + e.getMessage());
       }
-      if (genesis.isEmpty()) {
-        return key;
-      }
-      GenesisMember member = genesis.get();
-      if (!key.publicKey().equals(member.publicKey())) {
-        throw CliException.failure(
-            "the key file "
-                + config.keyFile()
-                + " holds another key than member '"
-                + member.name()
-                + "' has in the genesis");
-      }
+      // Another key than the genesis one may be a key the DAO rotated the member to (issue #4):
+      // the node decides from its ledger and refuses any other (KeyRotations).
       return key;
     }
 

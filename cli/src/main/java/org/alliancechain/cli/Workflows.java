@@ -21,13 +21,36 @@ import org.alliancechain.token.tx.TokenTx;
 final class Workflows {
   private Workflows() {}
 
+  /**
+   * The member's ledger key: the profile's key, or for a key the DAO rotated the member to, the key
+   * its ledger entry (and address in contracts) stays under (issue #4).
+   */
   static PublicKey ownKey(ClientOptions options) {
+    PublicKey key;
     try {
-      return KeyFile.loadPublicKey(options.keyFile());
+      key = KeyFile.loadPublicKey(options.keyFile());
     } catch (IOException | KeyFileException e) {
       throw CliException.failure(
           "cannot read the key file " + options.keyFile() + ": " + e.getMessage());
     }
+    var members =
+        options
+            .client()
+            .get("/members", org.alliancechain.cli.node.ApiViews.Members.class)
+            .members();
+    if (members.stream().anyMatch(m -> m.publicKey().equals(key.toHex()))) {
+      return key;
+    }
+    String name =
+        options
+            .client()
+            .get("/accounts/" + key.toHex(), org.alliancechain.cli.node.ApiViews.AccountView.class)
+            .member();
+    return members.stream()
+        .filter(m -> m.name().equals(name))
+        .map(m -> PublicKey.fromHex(m.publicKey()))
+        .findFirst()
+        .orElse(key);
   }
 
   static String address(PublicKey key) {

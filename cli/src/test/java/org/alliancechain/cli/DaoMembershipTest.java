@@ -162,6 +162,28 @@ class DaoMembershipTest {
     assertThat(shown.path("status").asText()).isEqualToIgnoringCase("executed");
   }
 
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+  private static String get(String url) throws Exception {
+    var response =
+        HTTP.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
+  }
+
+  private static void post(String url, String json) throws Exception {
+    var response =
+        HTTP.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url + ": " + response.body()).isBetween(200, 299);
+  }
+
   private static PublicKey key(String member) {
     return alliance.node("acme").genesis().member(member).orElseThrow().publicKey();
   }
@@ -263,6 +285,16 @@ class DaoMembershipTest {
     await(
         "acme links foxtrot",
         () -> alliance.node("acme").network().connectedPeers().contains(foxtrot));
+
+    // issue #4: the admitted member is in /status's peer list and in the broadcast tree (LFT
+    // announcements reach it), from the ledger's member set, not the genesis
+    JsonNode peers = JSON.readTree(get(uri("acme") + "/status")).path("peers");
+    assertThat(peers.findValuesAsText("member")).contains("foxtrot");
+    String text = "REQUEST DATA from acme: after foxtrot joined";
+    post(uri("acme") + "/announcements", JSON.writeValueAsString(java.util.Map.of("text", text)));
+    await(
+        "the LFT announcement reaches foxtrot",
+        () -> node.trees().received().stream().anyMatch(r -> r.text().equals(text)));
     ok("acme", "wallet", "transfer", "--to", m.group(2), "--tokens", "5");
     CliRun spend =
         CliRun.of(

@@ -22,6 +22,7 @@ import org.alliancechain.token.report.Analytics;
 import org.alliancechain.token.report.Defect;
 import org.alliancechain.token.report.Reporter;
 import org.alliancechain.token.state.BufferedState;
+import org.alliancechain.token.state.KeyRotation;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.ParamId;
@@ -59,7 +60,36 @@ public final class TokenApplication implements Application {
     if (!ledger.initialised()) {
       return Verdict.reject("no_genesis", "the ledger has no genesis state");
     }
-    return authorize(ledger, tx.sender(), decoded.kind());
+    Verdict key = keyCheck(ledger, tx.sender());
+    return key.isOk() ? authorize(ledger, ledger.memberOf(tx.sender()), decoded.kind()) : key;
+  }
+
+  /**
+   * Issue #4: a member's ledger entry stays under the key it joined with; the key that signs for it
+   * is that one until a DAO key rotation is in force, then the new one. A transaction signed by a
+   * replaced key, or by a new key before its activation height, is refused with the reason.
+   */
+  static Verdict keyCheck(Ledger ledger, PublicKey sender) {
+    PublicKey member = ledger.memberOf(sender);
+    var rotation = ledger.keyRotation(member);
+    if (rotation.isEmpty() || sender.equals(rotation.get().keyInForce())) {
+      return Verdict.ok();
+    }
+    KeyRotation r = rotation.get();
+    if (!r.inForce() && sender.equals(r.newKey())) {
+      return Verdict.reject(
+          "key_not_active",
+          "this key signs for the member from height "
+              + r.activationHeight()
+              + "; until then its current key does");
+    }
+    return Verdict.reject(
+        "key_rotated",
+        "the DAO replaced this member key by "
+            + r.newKey().toHex()
+            + (r.inForce() ? " at height " : ", in force from height ")
+            + r.activationHeight()
+            + "; sign with the new key");
   }
 
   /**
@@ -92,12 +122,18 @@ public final class TokenApplication implements Application {
     }
     BufferedState overlay = new BufferedState(state);
     Ledger ledger = new Ledger(Store.of(overlay));
-    Verdict auth = authorize(ledger, tx.sender(), decoded.kind());
+    Verdict key = keyCheck(ledger, tx.sender());
+    if (!key.isOk()) {
+      return TxOutcome.failed(key.reason(), key.detail());
+    }
+    // the member acts under its ledger key whichever key signed (issue #4)
+    PublicKey member = ledger.memberOf(tx.sender());
+    Verdict auth = authorize(ledger, member, decoded.kind());
     if (!auth.isOk()) {
       return TxOutcome.failed(auth.reason(), auth.detail());
     }
     ExecContext ctx =
-        new ExecContext(ledger, block.height(), block.timeMillis(), tx.sender(), tx.hash());
+        new ExecContext(ledger, block.height(), block.timeMillis(), member, tx.hash());
     try {
       Bytes events = new TxHandlers(ctx, engine, block, overlay).run(decoded);
       overlay.flushTo(state);
@@ -114,6 +150,7 @@ public final class TokenApplication implements Application {
     Ledger ledger = new Ledger(Store.of(state));
     long height = block.height();
     promoteValidators(ledger, height);
+    applyKeyRotations(ledger, height);
     runEngineEndBlock(block, state, ledger);
     TokenConsensus.endBlock(ledger, height);
     new Dao(ledger).endBlock(height);
@@ -128,6 +165,20 @@ public final class TokenApplication implements Application {
     ValidatorState v = ledger.validators();
     if (!v.scheduled().isEmpty() && height >= v.scheduled().getFirst().activationHeight()) {
       ledger.putValidators(v.promote(height));
+    }
+  }
+
+  /**
+   * Issue #4: a rotation takes effect at its activation height {@code E}, the height from which the
+   * validator set holds the new key: the state after block {@code E - 1} says so, so block {@code
+   * E} and every check against that state take the new key.
+   */
+  private static void applyKeyRotations(Ledger ledger, long height) {
+    for (PublicKey member : ledger.pendingRotations()) {
+      KeyRotation r = ledger.keyRotation(member).orElseThrow();
+      if (height + 1 >= r.activationHeight()) {
+        ledger.putKeyRotation(r.applied(), false);
+      }
     }
   }
 

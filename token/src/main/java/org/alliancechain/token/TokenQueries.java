@@ -16,6 +16,7 @@ import org.alliancechain.token.report.AmeliorationReport;
 import org.alliancechain.token.state.Account;
 import org.alliancechain.token.state.Codecs;
 import org.alliancechain.token.state.Endpoint;
+import org.alliancechain.token.state.KeyRotation;
 import org.alliancechain.token.state.Keys;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.Member;
@@ -34,17 +35,41 @@ public final class TokenQueries {
     this.ledger = new Ledger(Store.readOnly(state));
   }
 
+  /** The account of the member {@code key} signs for (a rotated-to key finds its member's). */
   public Account account(PublicKey key) {
-    return ledger.account(key);
+    return ledger.account(ledger.memberOf(key));
   }
 
   /** Stake (PoS, M-21) at a height: see {@link Account}. */
   public long stake(PublicKey key, long height) {
-    return ledger.account(key).stakeAt(height, ledger.param(ParamId.STAKE_AGE_CAP_BLOCKS));
+    return ledger
+        .account(ledger.memberOf(key))
+        .stakeAt(height, ledger.param(ParamId.STAKE_AGE_CAP_BLOCKS));
   }
 
+  /** The member {@code key} signs for: its ledger key or a key the DAO rotated it to. */
   public Optional<Member> member(PublicKey key) {
-    return ledger.member(key);
+    return ledger.member(ledger.memberOf(key));
+  }
+
+  /** Issue #4: the ledger key of the member {@code key} signs for ({@code key} itself if none). */
+  public PublicKey memberOf(PublicKey key) {
+    return ledger.memberOf(key);
+  }
+
+  /** Issue #4: the key that signs for the member (its node key) on this state. */
+  public PublicKey keyInForce(PublicKey member) {
+    return ledger.keyInForce(member);
+  }
+
+  /** Issue #4: the member's latest key rotation, in force or scheduled. */
+  public Optional<KeyRotation> keyRotation(PublicKey member) {
+    return ledger.keyRotation(member);
+  }
+
+  /** Issue #4: members whose key rotation is decided and not in force yet. */
+  public List<PublicKey> pendingRotations() {
+    return ledger.pendingRotations();
   }
 
   public List<PublicKey> activeMembers() {

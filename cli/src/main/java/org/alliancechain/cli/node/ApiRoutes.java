@@ -198,10 +198,12 @@ final class ApiRoutes {
     }
     TokenQueries queries = new TokenQueries(node.state());
     var account = queries.account(key);
+    // a key the DAO rotated a member to names that member (issue #4)
     String member =
         node.genesis()
-            .member(key)
+            .member(queries.memberOf(key))
             .map(GenesisMember::name)
+            .or(() -> queries.member(key).map(org.alliancechain.token.state.Member::name))
             .orElse(key.equals(node.genesis().gatewayKey()) ? "gateway" : "");
     return new ApiViews.AccountView(
         key.toHex(),
@@ -229,9 +231,9 @@ final class ApiRoutes {
     List<org.alliancechain.p2p.tree.TrustFirstPlan.Trust> trust = new ArrayList<>();
     for (ApiViews.TrustedProvider t : body.trusted()) {
       PublicKey key =
-          node.members().stream()
-              .filter(m -> m.name().equals(t.member()))
-              .map(GenesisMember::publicKey)
+          node.trees().members().stream()
+              .filter(m -> m.member().name().equals(t.member()))
+              .map(LedgerMembers.Entry::nodeKey)
               .findFirst()
               .orElseThrow(
                   () ->
@@ -259,6 +261,15 @@ final class ApiRoutes {
     var id =
         node.trees()
             .announceToTrusted(body.text(), trust, threshold, option, deadline, body.openToRest());
+    if (body.requestId() != null && !body.requestId().isBlank()) {
+      node.trees()
+          .expectOffer(
+              body.requestId(),
+              id,
+              trust.stream()
+                  .map(org.alliancechain.p2p.tree.TrustFirstPlan.Trust::provider)
+                  .toList());
+    }
     return ApiResponse.json(202, new ApiViews.Announced(id.toHex(), "tft"));
   }
 
@@ -301,16 +312,17 @@ final class ApiRoutes {
   static ApiViews.Status status(Node node) {
     List<ApiViews.Peer> peers = new ArrayList<>();
     var connected = node.network().connectedPeers();
-    for (GenesisMember m : node.members()) {
-      if (m.publicKey().equals(node.key().publicKey())) {
+    // the ledger's members (DAO-admitted ones included), by the key their node uses
+    for (LedgerMembers.Entry m : node.trees().members()) {
+      if (m.nodeKey().equals(node.key().publicKey())) {
         continue;
       }
-      var rtt = node.network().roundTripMicros(m.publicKey());
+      var rtt = node.network().roundTripMicros(m.nodeKey());
       peers.add(
           new ApiViews.Peer(
-              m.publicKey().toHex(),
-              m.name(),
-              connected.contains(m.publicKey()),
+              m.nodeKey().toHex(),
+              m.member().name(),
+              connected.contains(m.nodeKey()),
               rtt.isPresent() ? rtt.getAsLong() : null));
     }
     long head = node.store().head();

@@ -108,7 +108,18 @@ public final class ApiViews {
       List<TrustedProvider> trusted,
       String option,
       long deadlineMillis,
-      boolean openToRest) {}
+      boolean openToRest,
+      String requestId) {
+    /** Without a sharing request id: answered only through POST /announcements/{id}/answered. */
+    public TrustedAnnounceRequest(
+        String text,
+        List<TrustedProvider> trusted,
+        String option,
+        long deadlineMillis,
+        boolean openToRest) {
+      this(text, trusted, option, deadlineMillis, openToRest, null);
+    }
+  }
 
   public record TrustedProvider(String member, long trustMicros) {}
 

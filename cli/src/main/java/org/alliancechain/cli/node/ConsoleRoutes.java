@@ -117,7 +117,11 @@ final class ConsoleRoutes {
    * `alliance request inbox` adds the member's ratings.
    */
   static WorkflowViews.InboxList inbox(Node node, WorkflowViews.RequestList all) {
-    String me = Address.of(node.key().publicKey()).toText();
+    String me =
+        Address.of(
+                new org.alliancechain.token.TokenQueries(node.state())
+                    .memberOf(node.key().publicKey()))
+            .toText();
     Map<String, WorkflowViews.RequestView> byId = new TreeMap<>();
     List<InboxItem> items = new ArrayList<>();
     for (WorkflowViews.RequestView r : all.requests()) {

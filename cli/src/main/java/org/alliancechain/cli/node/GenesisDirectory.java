@@ -16,8 +16,9 @@ import org.alliancechain.token.state.ValidatorState;
  * members (genesis members and those the DAO admitted since) and every validator that certifies
  * blocks now or in a scheduled change, even one the DAO removed as a member, until its set is
  * replaced (consensus needs its votes until then). Addresses come from the genesis, or for an
- * admitted member from the endpoint its admission recorded. {@link Node} refreshes it after every
- * committed block.
+ * admitted member from the endpoint its admission recorded. A member is listed by the key its node
+ * uses ({@code TokenQueries.keyInForce}; issue #4 key rotation). {@link Node} refreshes it after
+ * every committed block.
  */
 final class GenesisDirectory implements PeerDirectory {
   private final Genesis genesis;
@@ -31,8 +32,17 @@ final class GenesisDirectory implements PeerDirectory {
   /** Recomputes the directory from the ledger; returns whether anything changed. */
   boolean refresh(TokenQueries ledger, long nextHeight) {
     TreeMap<PublicKey, Optional<PeerAddress>> next = new TreeMap<>();
-    for (PublicKey key : ledger.activeMembers()) {
-      next.put(key, address(ledger, key));
+    for (PublicKey member : ledger.activeMembers()) {
+      next.put(ledger.keyInForce(member), address(ledger, member));
+    }
+    // issue #4: between a key rotation's decision and its activation height both keys may connect
+    // at the member's address (the operator restarts the node with the new key ahead of it); the
+    // smaller key of a pair dials, so both must be dialable. A dial to the key the node does not
+    // hold at the moment fails its handshake (UNEXPECTED_PEER) and backs off, until E.
+    for (PublicKey member : ledger.pendingRotations()) {
+      ledger
+          .keyRotation(member)
+          .ifPresent(r -> next.putIfAbsent(r.newKey(), address(ledger, member)));
     }
     ValidatorState validators = ledger.validators();
     List<PublicKey> certifying = validators.effectiveAt(nextHeight).members();
@@ -51,7 +61,8 @@ final class GenesisDirectory implements PeerDirectory {
     return true;
   }
 
-  private Optional<PeerAddress> address(TokenQueries ledger, PublicKey key) {
+  private Optional<PeerAddress> address(TokenQueries ledger, PublicKey nodeKey) {
+    PublicKey key = ledger.memberOf(nodeKey); // where the member listens, whichever key it uses
     return genesis
         .member(key)
         .map(m -> new PeerAddress(m.host(), m.peerPort()))

@@ -76,6 +76,8 @@ final class GovernanceRoutes {
       case DaoAction.RemoveValidator a -> "remove validator " + name(node, a.key());
       case DaoAction.AddCommitteeMember a -> "add committee member " + name(node, a.key());
       case DaoAction.RemoveCommitteeMember a -> "remove committee member " + name(node, a.key());
+      case DaoAction.RotateKey a ->
+          "rotate the key of " + name(node, a.member()) + " to " + a.newKey().toHex();
     };
   }
 

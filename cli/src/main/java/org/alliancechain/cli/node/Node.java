@@ -78,7 +78,7 @@ public final class Node implements AutoCloseable {
     this.genesis = genesis;
     this.key = key;
     this.store = store;
-    this.self = genesis.member(key.publicKey()).orElseGet(() -> admittedSelf(config, genesis, key));
+    this.self = KeyRotations.self(config, genesis, key, state());
     this.testSwitches = TestSwitches.fromProcess(self.name());
     this.application = new TokenApplication(new ContractsEngine());
     // SPEC M-3: the set that certifies the next block is the ledger's, never the genesis copy.
@@ -130,10 +130,14 @@ public final class Node implements AutoCloseable {
    * A member the DAO admitted after genesis (node.yaml says admitted-by-dao): its own entry built
    * from its node config, since the genesis has none. The ledger decides what it may do.
    */
-  private static GenesisMember admittedSelf(NodeConfig config, Genesis genesis, KeyPair key) {
+  static GenesisMember admittedSelf(NodeConfig config, Genesis genesis, KeyPair key) {
     if (genesis.member(config.member()).isPresent()) {
       throw new NodeException(
-          "the key is not the key of genesis member " + config.member() + ": wrong key-file?");
+          "the key file "
+              + config.keyFile()
+              + " holds another key than member '"
+              + config.member()
+              + "' has in the genesis or was given by a DAO key rotation: wrong key-file?");
     }
     return new GenesisMember(
         config.member(),
@@ -300,7 +304,12 @@ public final class Node implements AutoCloseable {
       verdict = mempool.add(tx);
     }
     if (verdict.isOk()) {
-      consensus.submit(tx);
+      // Peers gossip as soon as the links are up, which is before the consensus engine exists
+      // (it needs the links); such a transaction waits in the mempool, which proposals reap.
+      ConsensusEngine engine = consensus;
+      if (engine != null) {
+        engine.submit(tx);
+      }
     } else {
       txRejected.increment();
     }
@@ -333,6 +342,9 @@ public final class Node implements AutoCloseable {
       blocksCommitted.increment();
       commitMetrics.onCommitted(block.block());
       refreshMembership();
+      if (trees != null) {
+        trees.onCommitted(block.block().transactions(), committed.outcomes());
+      }
       blockEvents.publish(
           "block",
           new BlockEvent(
@@ -354,9 +366,13 @@ public final class Node implements AutoCloseable {
    * certifies blocks. Runs after every block (at most a few hundred members).
    */
   private void refreshMembership() {
-    if (directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1)) {
+    var ledger = new org.alliancechain.token.TokenQueries(state());
+    if (directory.refresh(ledger, store.head() + 1)) {
       LOG.info("membership changed: {} keys may connect", directory.members().size());
       network.membershipChanged();
+      if (trees != null) {
+        trees.refreshMembers(ledger);
+      }
     }
   }
 

@@ -81,7 +81,12 @@ public final class Resources implements AutoCloseable {
 
   Resources(Node node) {
     this.node = node;
-    this.self = Address.of(node.key().publicKey()).toText();
+    // the member's ledger address, also after a DAO key rotation (issue #4)
+    this.self =
+        Address.of(
+                new org.alliancechain.token.TokenQueries(node.state())
+                    .memberOf(node.key().publicKey()))
+            .toText();
     this.transfer =
         new ResourceTransfer(
             (peer, frame) -> node.network().send(peer, frame),
@@ -336,7 +341,8 @@ public final class Resources implements AutoCloseable {
   private PublicKey memberKey(String address) {
     for (GenesisMember m : node.members()) {
       if (Address.of(m.publicKey()).toText().equals(address)) {
-        return m.publicKey();
+        // the key its node uses now (issue #4: the DAO may have rotated it)
+        return new org.alliancechain.token.TokenQueries(node.state()).keyInForce(m.publicKey());
       }
     }
     throw new ApiException(
@@ -407,7 +413,10 @@ public final class Resources implements AutoCloseable {
       String a = Address.of(m.publicKey()).toText();
       names.put(a, m.name());
       if (a.equals(receiver)) {
-        receiverKey = m.publicKey().toHex();
+        receiverKey =
+            new org.alliancechain.token.TokenQueries(node.state())
+                .keyInForce(m.publicKey())
+                .toHex();
       }
     }
     List<BoundView> out = new ArrayList<>();

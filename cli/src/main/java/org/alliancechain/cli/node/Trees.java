@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.alliancechain.config.GenesisMember;
 import org.alliancechain.config.Parameter;
 import org.alliancechain.config.Role;
 import org.alliancechain.core.Bytes;
@@ -59,17 +58,20 @@ public final class Trees implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "trees"));
   private final TreeService service;
   private final Deque<Received> received = new ArrayDeque<>();
+  private final TftAnswers answers = new TftAnswers();
+  // the ledger's member set the trees are laid over; replaced whole after a block changes it
+  private volatile List<LedgerMembers.Entry> members;
 
   Trees(Node node) {
     this.node = node;
-    List<PublicKey> members = node.members().stream().map(GenesisMember::publicKey).toList();
+    this.members = LedgerMembers.of(new org.alliancechain.token.TokenQueries(node.state()));
     HopLatency latency = peer -> node.network().roundTripMicros(peer).orElse(0) / 2;
     long ackMicros = node.genesis().parameters().get(Parameter.LFT_ACK_TIMEOUT_MS) * 1_000;
     this.service =
         new TreeService(
             new LftNode(
                 node.key().publicKey(),
-                members,
+                LedgerMembers.nodeKeys(members),
                 new LftNode.Limits(ackMicros, 10_000, 1_000),
                 latency),
             new TftNode(
@@ -117,10 +119,37 @@ public final class Trees implements AutoCloseable {
     }
   }
 
+  /**
+   * SPEC M-6: the trees are laid over the ledger's members (genesis members and those the DAO
+   * admitted since), in ledger key order, so every node lays the same tree at the same height.
+   * Called after every committed block; changes nothing when the set did not change.
+   */
+  void refreshMembers(org.alliancechain.token.TokenQueries ledger) {
+    List<LedgerMembers.Entry> next = LedgerMembers.of(ledger);
+    if (!next.equals(members)) {
+      members = next;
+      service.setMembers(LedgerMembers.nodeKeys(next));
+    }
+  }
+
+  // the key a genesis member's node uses now (issue #4: the DAO may have rotated it)
+  private PublicKey nodeKey(PublicKey ledgerKey) {
+    return members.stream()
+        .filter(m -> m.ledgerKey().equals(ledgerKey))
+        .map(LedgerMembers.Entry::nodeKey)
+        .findFirst()
+        .orElse(ledgerKey);
+  }
+
+  /** The ledger's active members as the trees see them (for /status). */
+  List<LedgerMembers.Entry> members() {
+    return members;
+  }
+
   private List<PublicKey> allianceNodes() {
-    return node.members().stream()
-        .filter(m -> m.roles().contains(Role.ALLIANCE))
-        .map(GenesisMember::publicKey)
+    return members.stream()
+        .filter(m -> m.has(org.alliancechain.token.state.Role.ALLIANCE))
+        .map(LedgerMembers.Entry::nodeKey)
         .filter(k -> !k.equals(node.key().publicKey()))
         .toList();
   }
@@ -152,8 +181,10 @@ public final class Trees implements AutoCloseable {
         node.members().stream()
             .filter(m -> m.roles().contains(Role.PRIVATE_ALLIANCE))
             .filter(
-                m -> m.smallAlliance().contains(node.self().name()) || m.publicKey().equals(self))
-            .map(GenesisMember::publicKey)
+                m ->
+                    m.smallAlliance().contains(node.self().name())
+                        || m.name().equals(node.self().name()))
+            .map(m -> nodeKey(m.publicKey()))
             .findFirst();
     PublicKey allianceNode = allianceNodes().isEmpty() ? self : allianceNodes().get(0);
     TrustFirstPlan plan =
@@ -164,9 +195,26 @@ public final class Trees implements AutoCloseable {
             option,
             privateNode,
             allianceNode,
-            node.members().stream().map(GenesisMember::publicKey).toList());
+            LedgerMembers.nodeKeys(members));
     service.request(id, payload, plan, service.nowMicros() + deadlineMillis * 1_000, openToRest);
     return id;
+  }
+
+  /**
+   * SPEC M-7: the announcement {@code id} carries sharing request {@code requestId}; an offer for
+   * it from one of {@code providers} committed on the ledger answers it (see {@link #onCommitted}).
+   */
+  public void expectOffer(String requestId, Hash id, List<PublicKey> providers) {
+    answers.expect(requestId, id, providers);
+  }
+
+  /** After every committed block: the TFT requests its offers answered. */
+  void onCommitted(
+      List<org.alliancechain.core.tx.Transaction> txs,
+      List<org.alliancechain.core.app.TxOutcome> outcomes) {
+    for (Hash id : answers.onCommitted(txs, outcomes)) {
+      service.answered(id);
+    }
   }
 
   /**

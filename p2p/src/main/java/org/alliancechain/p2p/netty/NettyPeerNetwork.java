@@ -374,9 +374,14 @@ public final class NettyPeerNetwork implements PeerNetwork {
           handler.onMessage(next.get().peer(), next.get().item());
         } catch (RuntimeException e) {
           // The handler's contract is not to throw: this is a bug, so stop rather than limp on.
+          // Closing the links alone left a process that served its API with no peers and never
+          // caught up (chaos soak, docs/reliability.md finding 4): the error goes on to the
+          // thread's uncaught-exception handler, which stops the whole node (the node's
+          // FatalErrors), so that its supervisor restarts it.
           log.error("message handler failed; stopping the peer network", e);
           close();
-          return;
+          AssertionError fatal = new AssertionError("peer message handler failed: " + e, e);
+          throw fatal;
         }
       }
     }
@@ -509,7 +514,14 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   @Override
   public void close() {
-    closed = true;
+    // Idempotent: the dispatcher closes the network on a handler failure, and the node's own
+    // shutdown closes it again (the event loops, once terminated, refuse further work).
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }

@@ -105,6 +105,12 @@ public final class TreeService implements MessageHandler {
     return clockMicros.getAsLong();
   }
 
+  /** The member set changed (a DAO decision): later LFT announcements use the new tree. */
+  public void setMembers(List<PublicKey> members) {
+    List<PublicKey> copy = List.copyOf(members);
+    executor.execute(() -> lft.setMembers(copy));
+  }
+
   public void answered(Hash id) {
     executor.execute(() -> tft.onAnswered(id));
   }

@@ -51,6 +51,12 @@ public final class Dao {
   }
 
   public long propose(ExecContext ctx, DaoAction action) {
+    if (action instanceof DaoAction.RotateKey rotate) {
+      var refused = DaoExecutor.refusal(ledger, rotate);
+      if (refused.isPresent()) {
+        throw refused.get();
+      }
+    }
     Counters counters = ledger.counters();
     TxRejected.require(
         counters.openProposals() < TokenLimits.OPEN_PROPOSALS_MAX,

@@ -6,6 +6,7 @@ import org.alliancechain.core.block.ValidatorChange;
 import org.alliancechain.core.block.ValidatorSet;
 import org.alliancechain.core.crypto.PublicKey;
 import org.alliancechain.token.TokenLimits;
+import org.alliancechain.token.state.KeyRotation;
 import org.alliancechain.token.state.Ledger;
 import org.alliancechain.token.state.Member;
 import org.alliancechain.token.state.ParamId;
@@ -31,12 +32,87 @@ final class DaoExecutor {
       case DaoAction.AdmitMember a -> admit(a);
       case DaoAction.RemoveMember a -> remove(a.key());
       case DaoAction.AddValidator a ->
-          ledger.isActiveMember(a.key()) && changeValidators(a.key(), true);
-      case DaoAction.RemoveValidator a -> changeValidators(a.key(), false);
+          ledger.isActiveMember(a.key()) && changeValidators(ledger.keyInForce(a.key()), true);
+      case DaoAction.RemoveValidator a -> removeValidator(a.key());
       case DaoAction.AddCommitteeMember a ->
           ledger.isActiveMember(a.key()) && changeCommittee(a.key(), true);
       case DaoAction.RemoveCommitteeMember a -> changeCommittee(a.key(), false);
+      case DaoAction.RotateKey a -> rotate(a);
     };
+  }
+
+  /**
+   * Why a rotation cannot be decided on this state, if it cannot: the proposal is refused with this
+   * reason, and a passed one that no longer applies changes nothing.
+   */
+  static java.util.Optional<org.alliancechain.token.TxRejected> refusal(
+      Ledger ledger, DaoAction.RotateKey a) {
+    String reason = null;
+    String detail = null;
+    if (!ledger.isActiveMember(a.member())) {
+      reason = "not_member";
+      detail = "rotate-key names " + a.member().toHex() + ", not an active member's ledger key";
+    } else if (a.member().equals(ledger.gateway())) {
+      reason = "gateway_key";
+      detail = "the gateway's key is not a member key";
+    } else if (ledger.keyInUse(a.newKey())) {
+      reason = "key_in_use";
+      detail = "the new key is already a member's, an account's or a rotated-to key";
+    } else if (ledger.pendingRotations().contains(a.member())) {
+      reason = "rotation_pending";
+      detail = "the member's previous rotation is not in force yet";
+    } else if (ledger.pendingRotations().size() >= TokenLimits.MEMBERS_MAX) {
+      reason = "too_many_rotations";
+      detail = "limit " + TokenLimits.MEMBERS_MAX;
+    }
+    return reason == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new org.alliancechain.token.TxRejected(reason, detail));
+  }
+
+  /**
+   * Issue #4: the new key signs for the member from the activation height {@code E} of a validator
+   * change decided now (the one rule, {@link ValidatorChange#activationHeight}); a member that
+   * validates is replaced in the set by its new key at that same {@code E}.
+   */
+  private boolean rotate(DaoAction.RotateKey a) {
+    if (refusal(ledger, a).isPresent()) {
+      return false;
+    }
+    PublicKey old = ledger.keyInForce(a.member());
+    long activation = activationHeight();
+    ValidatorState state = ledger.validators();
+    if (state.latest().contains(old)) {
+      List<PublicKey> next = new ArrayList<>(state.latest());
+      next.remove(old);
+      next.add(a.newKey());
+      next.sort(null);
+      var scheduled = state.schedule(height, activation, next);
+      if (scheduled.isEmpty()) {
+        return false;
+      }
+      ledger.putValidators(scheduled.get());
+    }
+    ledger.putKeyRotation(
+        new KeyRotation(a.member(), old, a.newKey(), height, activation, false), true);
+    return true;
+  }
+
+  private long activationHeight() {
+    long window = ValidatorChange.windowBlocks(ledger.param(ParamId.CHECKPOINT_INTERVAL_BLOCKS));
+    return ValidatorChange.activationHeight(
+        height, window, ledger.param(ParamId.EPOCH_LENGTH_BLOCKS));
+  }
+
+  /** The member's key in force and, if a rotation is pending, the key it rotates to. */
+  private boolean removeValidator(PublicKey key) {
+    PublicKey member = ledger.memberOf(key);
+    boolean changed = changeValidators(ledger.keyInForce(member), false);
+    var rotation = ledger.keyRotation(member);
+    if (!changed && rotation.isPresent() && !rotation.get().inForce()) {
+      changed = changeValidators(rotation.get().newKey(), false);
+    }
+    return changed;
   }
 
   private boolean admit(DaoAction.AdmitMember a) {
@@ -61,7 +137,7 @@ final class DaoExecutor {
     }
     ledger.putMember(member.get().removed(height));
     changeCommittee(key, false);
-    changeValidators(key, false);
+    removeValidator(key);
     return true;
   }
 
@@ -101,10 +177,7 @@ final class DaoExecutor {
       return false;
     }
     next.sort(null);
-    long window = ValidatorChange.windowBlocks(ledger.param(ParamId.CHECKPOINT_INTERVAL_BLOCKS));
-    long activation =
-        ValidatorChange.activationHeight(height, window, ledger.param(ParamId.EPOCH_LENGTH_BLOCKS));
-    var scheduled = state.schedule(height, activation, next);
+    var scheduled = state.schedule(height, activationHeight(), next);
     scheduled.ifPresent(ledger::putValidators);
     return scheduled.isPresent();
   }

@@ -19,9 +19,12 @@ import org.alliancechain.core.hash.Hash;
  * g/committee        sorted committee member keys
  * g/validators       current and pending validator set      (ValidatorState)
  * g/counters         next proposal id, next case id, open proposals
+ * g/rotations        sorted keys of members whose key rotation is not in force yet
  * acct/{key32}       Account: tokens, money, coin age, contribution record
  * memb/{key32}       Member: name, roles, status
  * endp/{key32}       Endpoint of a member the DAO admitted (host, peer port, API port)
+ * krot/{key32}       KeyRotation: a member's latest key rotation (by its ledger key)
+ * kown/{key32}       the ledger key of the member a rotated-to key signs for
  * cfct/{id}          ContractFacts: what the ledger knows of a contract (for TCA and the rule)
  * escr/{id}          money escrowed for a monetary contract
  * swap/{hash32}      SwapOffer
@@ -47,6 +50,7 @@ public final class Keys {
   public static final Bytes COMMITTEE = ascii("g/committee");
   public static final Bytes VALIDATORS = ascii("g/validators");
   public static final Bytes COUNTERS = ascii("g/counters");
+  public static final Bytes ROTATIONS = ascii("g/rotations");
   public static final Bytes PENDING_ISSUANCE = ascii("tca/pending");
   public static final Bytes DEFECTS = ascii("amel/defects");
   public static final Bytes REPORT = ascii("amel/report");
@@ -62,6 +66,14 @@ public final class Keys {
 
   public static Bytes endpoint(PublicKey key) {
     return withKey("endp/", key.toBytes());
+  }
+
+  public static Bytes keyRotation(PublicKey member) {
+    return withKey("krot/", member.toBytes());
+  }
+
+  public static Bytes keyOwner(PublicKey key) {
+    return withKey("kown/", key.toBytes());
   }
 
   public static Bytes window(PublicKey key) {

@@ -133,6 +133,52 @@ public final class Ledger {
     store.put(Keys.COMMITTEE, w -> Codecs.keys(w, sorted));
   }
 
+  public Optional<KeyRotation> keyRotation(PublicKey member) {
+    return store.get(Keys.keyRotation(member), KeyRotation::decode);
+  }
+
+  /** The member a key signs for: its ledger key, or the member it was rotated to. */
+  public PublicKey memberOf(PublicKey key) {
+    return store.get(Keys.keyOwner(key), r -> PublicKey.decode(r, "member key")).orElse(key);
+  }
+
+  /** The key that signs for {@code member} now (its ledger key until a rotation is in force). */
+  public PublicKey keyInForce(PublicKey member) {
+    return keyRotation(member).map(KeyRotation::keyInForce).orElse(member);
+  }
+
+  /** Whether {@code key} is used already: a member's, an account's, or a rotated-to key. */
+  public boolean keyInUse(PublicKey key) {
+    return store.contains(Keys.member(key))
+        || store.contains(Keys.account(key))
+        || store.contains(Keys.keyOwner(key))
+        || key.equals(gateway());
+  }
+
+  /** Records a decided rotation: the new key is owned by the member from now on. */
+  public void putKeyRotation(KeyRotation rotation, boolean pending) {
+    store.put(Keys.keyRotation(rotation.member()), rotation::encode);
+    store.put(Keys.keyOwner(rotation.newKey()), rotation.member()::encode);
+    List<PublicKey> waiting = new ArrayList<>(pendingRotations());
+    waiting.remove(rotation.member());
+    if (pending) {
+      waiting.add(rotation.member());
+      waiting.sort(null);
+    }
+    if (waiting.isEmpty()) {
+      store.delete(Keys.ROTATIONS);
+    } else {
+      store.put(Keys.ROTATIONS, w -> Codecs.keys(w, waiting));
+    }
+  }
+
+  /** Members whose rotation is decided and not in force yet, in key order. */
+  public List<PublicKey> pendingRotations() {
+    return store
+        .get(Keys.ROTATIONS, r -> Codecs.sortedKeys(r, "rotations", TokenLimits.MEMBERS_MAX))
+        .orElse(List.of());
+  }
+
   public ValidatorState validators() {
     return store.require(Keys.VALIDATORS, ValidatorState::decode);
   }

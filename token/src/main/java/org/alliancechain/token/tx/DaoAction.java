@@ -42,6 +42,12 @@ public sealed interface DaoAction {
 
   record RemoveCommitteeMember(PublicKey key) implements DaoAction {}
 
+  /**
+   * Replaces the key that signs for {@code member} (its ledger key) by {@code newKey}, from the
+   * activation height of a validator change decided now (wire tag 9; issue #4).
+   */
+  record RotateKey(PublicKey member, PublicKey newKey) implements DaoAction {}
+
   static void encode(CanonicalWriter w, DaoAction action) {
     switch (action) {
       case SetParam a -> w.u8(1).u16(a.param().code()).i64(a.value());
@@ -56,6 +62,10 @@ public sealed interface DaoAction {
       case RemoveValidator a -> keyed(w, 5, a.key());
       case AddCommitteeMember a -> keyed(w, 6, a.key());
       case RemoveCommitteeMember a -> keyed(w, 7, a.key());
+      case RotateKey a -> {
+        keyed(w, 9, a.member());
+        a.newKey().encode(w);
+      }
     }
   }
 
@@ -79,6 +89,7 @@ public sealed interface DaoAction {
       case 5 -> new RemoveValidator(PublicKey.decode(r, "validator key"));
       case 6 -> new AddCommitteeMember(PublicKey.decode(r, "committee key"));
       case 7 -> new RemoveCommitteeMember(PublicKey.decode(r, "committee key"));
+      case 9 -> new RotateKey(PublicKey.decode(r, "member key"), PublicKey.decode(r, "new key"));
       default -> throw new DecodeException(DecodeException.Reason.UNKNOWN_KIND, "action " + tag);
     };
   }
