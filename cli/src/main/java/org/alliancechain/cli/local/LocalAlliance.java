@@ -29,6 +29,7 @@ public final class LocalAlliance implements AutoCloseable {
   private final Map<String, Path> nodeConfigs;
   private final Map<String, URI> apis = new TreeMap<>();
   private final Map<String, Process> processes = new TreeMap<>();
+  static final String NODE_JVM_PROPERTY = "alliance.node.jvm";
   private final Map<String, List<String>> jvmOptions = new TreeMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -88,6 +89,22 @@ public final class LocalAlliance implements AutoCloseable {
     return nodeDir(member).resolve("node.log");
   }
 
+  /**
+   * The node JVM's heap and collector, unless the system property {@value #NODE_JVM_PROPERTY} gives
+   * others (space-separated, for measuring alternatives). Serial GC: several nodes share two cores
+   * here, and a parallel or concurrent collector's threads would only compete with the other nodes.
+   * A 1 GiB ceiling: at 512 MiB a node holding blocks of hundreds of transactions in flight ran
+   * into full collections of seconds on a starved machine (docs/benchmarks.md, step 8). Young
+   * sizing is the JVM's own; memory is reserved, not pre-touched.
+   */
+  static List<String> nodeJvmOptions() {
+    String override = System.getProperty(NODE_JVM_PROPERTY, "").strip();
+    if (!override.isEmpty()) {
+      return List.of(override.split("\\s+", -1));
+    }
+    return List.of("-XX:+UseSerialGC", "-Xmx1g");
+  }
+
   /** Starts the member's node as a child process of this JVM, logging to its folder's node.log. */
   public synchronized void start(String member) throws IOException {
     Process running = processes.get(member);
@@ -97,8 +114,7 @@ public final class LocalAlliance implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xmx512m");
+    command.addAll(nodeJvmOptions());
     command.addAll(jvmOptions.getOrDefault(member, List.of()));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

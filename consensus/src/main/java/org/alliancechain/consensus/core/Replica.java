@@ -359,12 +359,7 @@ public final class Replica {
     if (mempool.isKnown(hash)) {
       return;
     }
-    if (!tx.chainId().equals(config.chainId())
-        || !verifier.verify(
-            tx.sender(),
-            org.alliancechain.core.crypto.Domain.TRANSACTION,
-            tx.signingBytes(),
-            tx.signature())) {
+    if (!tx.chainId().equals(config.chainId()) || !verifier.verifyTransaction(tx)) {
       count(Reason.BAD_TX);
       return;
     }

@@ -90,11 +90,7 @@ public record MessageValidator(
       if (!seen.add(tx.hash())) {
         return Verdict.reject(Reason.BAD_TX, "transaction twice in one block");
       }
-      if (!verifier.verify(
-          tx.sender(),
-          org.alliancechain.core.crypto.Domain.TRANSACTION,
-          tx.signingBytes(),
-          tx.signature())) {
+      if (!verifier.verifyTransaction(tx)) {
         return Verdict.reject(Reason.BAD_TX, "transaction signature does not verify");
       }
       if (tx.kind() == Evidence.TX_KIND) {

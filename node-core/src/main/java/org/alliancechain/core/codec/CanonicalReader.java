@@ -44,6 +44,12 @@ public final class CanonicalReader {
     return position;
   }
 
+  /** A copy of the bytes read since {@code start} (an earlier {@link #positionBytes()}). */
+  public byte[] bytesSince(int start) {
+    java.util.Objects.checkFromToIndex(start, position, end);
+    return Arrays.copyOfRange(data, start, position);
+  }
+
   public int u8(String what) {
     need(1, what);
     return data[position++] & 0xff;

@@ -1,5 +1,6 @@
 package org.alliancechain.core.tx;
 
+import java.util.Arrays;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
@@ -17,15 +18,18 @@ import org.alliancechain.core.hash.Sha256;
  * field in the {@link Domain#TRANSACTION} domain, so changing any byte (chain id and nonce
  * included) invalidates it. {@code kind} is the application's transaction kind; node-core treats
  * the payload as opaque bytes.
+ *
+ * <p>A final class with a record's accessors, equality and string form rather than a record, so
+ * that it can keep its canonical encoding (made once, at construction or decoding), its hash (made
+ * on first use) and the fact that its signature verified: a node asks for each of them many times
+ * per transaction (admission, gossip, proposal, pre-prepare checks, block root, execution, the tx
+ * index), and each used to re-encode, re-hash or re-verify. All three are pure functions of the
+ * immutable fields, so a race between threads computes equal values.
  */
-public record Transaction(
-    String chainId, PublicKey sender, long nonce, int kind, Bytes payload, Signature signature) {
-
+public final class Transaction {
   public static final int VERSION = 1;
   public static final int CHAIN_ID_BYTES_MAX = 64;
   public static final int PAYLOAD_BYTES_MAX = 128 * 1024;
-  private static final java.util.regex.Pattern CHAIN_ID_PATTERN =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
   public static final int KIND_MAX = 0xffff;
   // version, chain id length, sender, nonce, kind, payload length, signature.
   private static final int FIXED_BYTES =
@@ -41,7 +45,32 @@ public record Transaction(
           + PAYLOAD_BYTES_MAX
           + Signature.SIZE_BYTES;
 
-  public Transaction {
+  private final String chainId;
+  private final PublicKey sender;
+  private final long nonce;
+  private final int kind;
+  private final Bytes payload;
+  private final Signature signature;
+  // The canonical encoding, signature included; never handed out (encode() copies it).
+  private final byte[] encoded;
+  // Lazily: a Hash has only final fields, so publishing it through a data race is safe.
+  private Hash hash;
+  // Only success is remembered; a plain boolean cannot be seen half-written.
+  private boolean signatureVerified;
+
+  public Transaction(
+      String chainId, PublicKey sender, long nonce, int kind, Bytes payload, Signature signature) {
+    this(chainId, sender, nonce, kind, payload, signature, null);
+  }
+
+  private Transaction(
+      String chainId,
+      PublicKey sender,
+      long nonce,
+      int kind,
+      Bytes payload,
+      Signature signature,
+      byte[] decodedEncoding) {
     if (!isValidChainId(chainId)) {
       throw new IllegalArgumentException("chain id must be 1 to 64 of [A-Za-z0-9._-]: " + chainId);
     }
@@ -54,11 +83,67 @@ public record Transaction(
     if (payload.size() > PAYLOAD_BYTES_MAX) {
       throw new IllegalArgumentException("payload over " + PAYLOAD_BYTES_MAX + " bytes");
     }
+    this.chainId = java.util.Objects.requireNonNull(chainId);
+    this.sender = java.util.Objects.requireNonNull(sender);
+    this.nonce = nonce;
+    this.kind = kind;
+    this.payload = payload;
+    this.signature = java.util.Objects.requireNonNull(signature);
+    this.encoded = decodedEncoding != null ? decodedEncoding : encodeFields();
+  }
+
+  private byte[] encodeFields() {
+    CanonicalWriter w = new CanonicalWriter(FIXED_BYTES + chainId.length() + payload.size());
+    writeBody(w, chainId, sender, nonce, kind, payload);
+    signature.encode(w);
+    return w.toByteArray();
+  }
+
+  public String chainId() {
+    return chainId;
+  }
+
+  public PublicKey sender() {
+    return sender;
+  }
+
+  public long nonce() {
+    return nonce;
+  }
+
+  public int kind() {
+    return kind;
+  }
+
+  public Bytes payload() {
+    return payload;
+  }
+
+  public Signature signature() {
+    return signature;
   }
 
   /** Chain ids are short ASCII names, so that their encoding is as short as their text. */
   public static boolean isValidChainId(String chainId) {
-    return CHAIN_ID_PATTERN.matcher(chainId).matches();
+    // [A-Za-z0-9._-]{1,64}, by hand: a regex match per decoded transaction showed in profiles.
+    int n = chainId.length();
+    if (n < 1 || n > CHAIN_ID_BYTES_MAX) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = chainId.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static Transaction sign(KeyPair key, String chainId, long nonce, int kind, Bytes payload) {
@@ -81,35 +166,71 @@ public record Transaction(
     w.u63(nonce).u16(kind).bytes(payload.unsafeArray());
   }
 
-  /** The bytes the sender signed (without the domain prefix). */
+  /** The bytes the sender signed (without the domain prefix): the encoding less the signature. */
   public byte[] signingBytes() {
-    return signingBytes(chainId, sender, nonce, kind, payload);
+    return Arrays.copyOf(encoded, encoded.length - Signature.SIZE_BYTES);
   }
 
   public boolean hasValidSignature() {
-    return Ed25519.verify(sender, Domain.TRANSACTION, signingBytes(), signature);
+    if (signatureVerified) {
+      return true;
+    }
+    boolean valid = Ed25519.verify(sender, Domain.TRANSACTION, signingBytes(), signature);
+    if (valid) {
+      signatureVerified = true;
+    }
+    return valid;
   }
 
   public void encode(CanonicalWriter w) {
-    writeBody(w, chainId, sender, nonce, kind, payload);
-    signature.encode(w);
+    w.raw(encoded);
   }
 
   public byte[] encode() {
-    CanonicalWriter w = new CanonicalWriter(160 + payload.size());
-    encode(w);
-    return w.toByteArray();
+    return encoded.clone();
   }
 
-  /** The length of {@link #encode()} without encoding: the fields are fixed-size but two. */
+  /** The length of {@link #encode()}. */
   public int encodedSizeBytes() {
-    // Chain ids are ASCII (isValidChainId), so their UTF-8 length is their length in chars.
-    return FIXED_BYTES + chainId.length() + payload.size();
+    return encoded.length;
   }
 
   /** The transaction's id: SHA-256 of its full canonical encoding, signature included. */
   public Hash hash() {
-    return Sha256.hash(encode());
+    Hash h = hash;
+    if (h == null) {
+      h = Sha256.hash(encoded);
+      hash = h;
+    }
+    return h;
+  }
+
+  /** Field by field, as a record: equal encodings, since the canonical encoding is injective. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Transaction t && Arrays.equals(encoded, t.encoded);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(encoded);
+  }
+
+  @Override
+  public String toString() {
+    return "Transaction[chainId="
+        + chainId
+        + ", sender="
+        + sender
+        + ", nonce="
+        + nonce
+        + ", kind="
+        + kind
+        + ", payload="
+        + payload
+        + ", signature="
+        + signature
+        + "]";
   }
 
   /**
@@ -117,6 +238,7 @@ public record Transaction(
    * {@link IllegalArgumentException} from a constructor) is reported as INVALID_VALUE.
    */
   public static Transaction decode(CanonicalReader r) {
+    int start = r.positionBytes();
     int version = r.u8("transaction version");
     if (version != VERSION) {
       throw new DecodeException(
@@ -132,7 +254,10 @@ public record Transaction(
       int kind = r.u16("kind");
       Bytes payload = Bytes.wrap(r.bytes("payload", PAYLOAD_BYTES_MAX));
       Signature signature = Signature.decode(r, "signature");
-      return new Transaction(chainId, sender, nonce, kind, payload, signature);
+      // The bytes just read are the canonical encoding (the reader is strict), so keep a copy of
+      // them rather than encoding again.
+      byte[] encoded = r.bytesSince(start);
+      return new Transaction(chainId, sender, nonce, kind, payload, signature, encoded);
     } catch (IllegalArgumentException e) {
       throw new DecodeException(DecodeException.Reason.INVALID_VALUE, e.getMessage());
     }

@@ -1,20 +1,25 @@
 package org.alliancechain.p2p.secure;
 
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.InvalidCipherTextException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
-/** Thin wrappers over the Bouncy Castle primitives the link and sealed-box protocols use. */
+/**
+ * Thin wrappers over the primitives the link and sealed-box protocols use: Bouncy Castle for X25519
+ * and HKDF, the JDK for ChaCha20-Poly1305.
+ */
 final class Primitives {
   static final int KEY_BYTES = 32;
   static final int TAG_BYTES = 16;
   static final int NONCE_BYTES = 12;
+  private static final String AEAD = "ChaCha20-Poly1305";
 
   private Primitives() {}
 
@@ -58,36 +63,68 @@ final class Primitives {
     return nonce;
   }
 
-  static byte[] seal(byte[] key, long counter, byte[] ad, byte[] plaintext) {
-    ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-    aead.init(
-        true, new AEADParameters(new KeyParameter(key), 8 * TAG_BYTES, counterNonce(counter), ad));
-    byte[] out = new byte[aead.getOutputSize(plaintext.length)];
-    int n = aead.processBytes(plaintext, 0, plaintext.length, out, 0);
+  /**
+   * A fresh JDK ChaCha20-Poly1305 cipher. The JDK's implementation, not Bouncy Castle's: HotSpot
+   * compiles its ChaCha20 block and Poly1305 to vector instructions (AVX2/AVX-512), several times
+   * faster than Bouncy Castle's pure Java on the peer links' hot path; both are RFC 8439, so the
+   * bytes on the wire do not change.
+   */
+  static Cipher newAead() {
     try {
-      aead.doFinal(out, n);
-    } catch (InvalidCipherTextException e) {
+      return Cipher.getInstance(AEAD);
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError("every JDK since 11 has " + AEAD, e);
+    }
+  }
+
+  static byte[] seal(byte[] key, long counter, byte[] ad, byte[] plaintext) {
+    return seal(newAead(), key, counter, ad, plaintext);
+  }
+
+  /**
+   * Seals with {@code cipher}, which may be reused: the JDK refuses to encrypt twice under the same
+   * key and nonce with one cipher object, which a caller with an increasing counter never does.
+   */
+  static byte[] seal(Cipher cipher, byte[] key, long counter, byte[] ad, byte[] plaintext) {
+    try {
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "ChaCha20"),
+          new IvParameterSpec(counterNonce(counter)));
+      if (ad.length > 0) {
+        cipher.updateAAD(ad);
+      }
+      return cipher.doFinal(plaintext);
+    } catch (GeneralSecurityException e) {
       throw new AssertionError("encryption cannot fail", e);
     }
-    return out;
   }
 
   static byte[] open(byte[] key, long counter, byte[] ad, byte[] ciphertext, int offset, int length)
       throws HandshakeException {
+    return open(newAead(), key, counter, ad, ciphertext, offset, length);
+  }
+
+  static byte[] open(
+      Cipher cipher, byte[] key, long counter, byte[] ad, byte[] ciphertext, int offset, int length)
+      throws HandshakeException {
     if (length < TAG_BYTES) {
       throw new HandshakeException(HandshakeException.Reason.MALFORMED, "shorter than a tag");
     }
-    ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-    aead.init(
-        false, new AEADParameters(new KeyParameter(key), 8 * TAG_BYTES, counterNonce(counter), ad));
-    byte[] out = new byte[aead.getOutputSize(length)];
-    int n = aead.processBytes(ciphertext, offset, length, out, 0);
     try {
-      aead.doFinal(out, n);
-    } catch (InvalidCipherTextException e) {
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "ChaCha20"),
+          new IvParameterSpec(counterNonce(counter)));
+      if (ad.length > 0) {
+        cipher.updateAAD(ad);
+      }
+      return cipher.doFinal(ciphertext, offset, length);
+    } catch (AEADBadTagException e) {
       throw new HandshakeException(
           HandshakeException.Reason.DECRYPT_FAILED, "authentication tag mismatch");
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError("decryption can fail only on its tag", e);
     }
-    return out;
   }
 }
