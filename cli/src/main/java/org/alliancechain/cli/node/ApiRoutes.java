@@ -262,10 +262,11 @@ final class ApiRoutes {
     var id =
         node.trees()
             .announceToTrusted(body.text(), trust, threshold, option, deadline, body.openToRest());
-    if (body.requestId() != null && !body.requestId().isBlank()) {
+    java.util.Optional<String> requestId = request.queryParam("requestId");
+    if (requestId.isPresent() && !requestId.get().isBlank()) {
       node.trees()
           .expectOffer(
-              body.requestId(),
+              requestId.get(),
               id,
               trust.stream()
                   .map(org.alliancechain.p2p.tree.TrustFirstPlan.Trust::provider)

@@ -101,25 +101,16 @@ public final class ApiViews {
 
   /**
    * POST /announcements/trusted: to trusted providers over the TFT (competitive, SPEC M-7); option
-   * is direct, via-private-alliance or via-alliance.
+   * is direct, via-private-alliance or via-alliance. The sharing request it is about, if any,
+   * travels as the query parameter {@code requestId}: the API's JSON bodies have no optional fields
+   * (p2p.api.Json refuses a missing one).
    */
   public record TrustedAnnounceRequest(
       String text,
       List<TrustedProvider> trusted,
       String option,
       long deadlineMillis,
-      boolean openToRest,
-      String requestId) {
-    /** Without a sharing request id: answered only through POST /announcements/{id}/answered. */
-    public TrustedAnnounceRequest(
-        String text,
-        List<TrustedProvider> trusted,
-        String option,
-        long deadlineMillis,
-        boolean openToRest) {
-      this(text, trusted, option, deadlineMillis, openToRest, null);
-    }
-  }
+      boolean openToRest) {}
 
   public record TrustedProvider(String member, long trustMicros) {}
 
