@@ -88,16 +88,7 @@ class DaoMembershipTest {
   }
 
   private static CliRun as(String member, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--profile");
-    all.add(alliance.profile(member).toString());
-    all.add("--node");
-    all.add(uri("acme"));
-    if ((args[0].equals("dao") && !args[1].equals("show")) || args[0].equals("wallet")) {
-      all.add("--passphrase-file");
-      all.add(alliance.secret.toString());
-    }
-    return CliRun.of(all.toArray(String[]::new));
+    return alliance.cli(member, "acme", args);
   }
 
   private static CliRun ok(String member, String... args) {
@@ -107,16 +98,11 @@ class DaoMembershipTest {
   }
 
   private static String uri(String member) {
-    var config = alliance.node(member).config();
-    return "http://" + config.apiHost() + ":" + config.apiPort();
+    return alliance.uri(member);
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(end);
-      Thread.sleep(50); // polling interval, not a wait for an outcome
-    }
+    InProcessAlliance.await(what, DEADLINE, condition);
   }
 
   private static long head() {

@@ -103,6 +103,42 @@ final class InProcessAlliance implements AutoCloseable {
     return dir.resolve("out").resolve(member);
   }
 
+  /** The API address of {@code member}'s node. */
+  String uri(String member) {
+    var config = node(member).config();
+    return "http://" + config.apiHost() + ":" + config.apiPort();
+  }
+
+  /**
+   * Runs {@code alliance ARGS} as {@code member} against {@code via}'s node; commands that sign
+   * (dao votes and proposals, wallet) get the passphrase file.
+   */
+  CliRun cli(String member, String via, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--profile");
+    all.add(profile(member).toString());
+    all.add("--node");
+    all.add(uri(via));
+    if ((args[0].equals("dao") && !args[1].equals("show")) || args[0].equals("wallet")) {
+      all.add("--passphrase-file");
+      all.add(secret.toString());
+    }
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  /** Polls {@code condition} until it holds, failing the test after {@code deadline}. */
+  static void await(
+      String what, java.time.Duration deadline, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!condition.getAsBoolean()) {
+      org.assertj.core.api.Assertions.assertThat(System.nanoTime())
+          .as("waiting for %s", what)
+          .isLessThan(end);
+      Thread.sleep(50); // polling interval, not a wait for an outcome
+    }
+  }
+
   @Override
   public void close() {
     for (Node node : nodes) {
