@@ -47,9 +47,6 @@ public final class ConsensusLimits {
   /** Inputs waiting in the driver's inbox. */
   public static final int DRIVER_INBOX_INPUTS_MAX = 10_000;
 
-  /** Messages carrying transactions that wait for their signatures to be verified in parallel. */
-  public static final int PREVERIFY_MESSAGES_QUEUED_MAX = 64;
-
   static {
     Invariants.check(WINDOW_BLOCKS_MAX > 0, "window is positive");
     Invariants.check(ValidatorSet.SIZE_MAX <= 0xffff, "validator indexes fit a u16");

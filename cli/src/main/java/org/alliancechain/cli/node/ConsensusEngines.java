@@ -103,7 +103,7 @@ public final class ConsensusEngines {
       Hash headRoot = store.stateRoot(head).orElseThrow();
       // An empty log may be a wiped data folder: the replica recovers before it votes.
       RestartState restart = new RestartState(head, headHeader, headRoot, log.load(), true);
-      SignatureVerifier verifier = new SignatureMemo();
+      SignatureVerifier verifier = new SignatureMemo(node.intake()::verifyProposal);
       this.replica =
           new Replica(
               config(node),
@@ -128,8 +128,7 @@ public final class ConsensusEngines {
               signing,
               Clock.systemUTC(),
               tickMillis,
-              node.self().name(),
-              node.intake()::verifyAll);
+              node.self().name());
       this.edge =
           new ConsensusEdge(node.genesis().chainId(), verifier, node.network(), driver::onMessage);
       node.mux().register(ChannelMux.Channel.CONSENSUS, edge);

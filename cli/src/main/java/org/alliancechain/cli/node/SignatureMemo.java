@@ -1,7 +1,9 @@
 package org.alliancechain.cli.node;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.alliancechain.consensus.msg.SignatureVerifier;
 import org.alliancechain.core.crypto.Domain;
 import org.alliancechain.core.crypto.Ed25519;
@@ -20,6 +22,13 @@ import org.alliancechain.core.tx.Transaction;
  */
 final class SignatureMemo implements SignatureVerifier {
   static final int ENTRIES_MAX = 16_384;
+
+  private final Consumer<List<Transaction>> verifyAll;
+
+  /** {@code verifyAll} verifies transactions on all cores and returns when every one is done. */
+  SignatureMemo(Consumer<List<Transaction>> verifyAll) {
+    this.verifyAll = verifyAll;
+  }
 
   private record Key(PublicKey key, Domain domain, Hash message, Signature signature) {}
 
@@ -42,6 +51,11 @@ final class SignatureMemo implements SignatureVerifier {
   @Override
   public boolean verifyTransaction(Transaction tx) {
     return tx.hasValidSignature();
+  }
+
+  @Override
+  public void verifyAhead(List<Transaction> txs) {
+    verifyAll.accept(txs);
   }
 
   @Override

@@ -30,23 +30,18 @@ final class TxIntake implements AutoCloseable {
   static final int VERIFY_CHUNK_TXS = 32;
 
   private final ForkJoinPool verifiers;
+  // Proposals' transactions: a pool of their own, so that a proposal never queues behind the
+  // clients' and peers' batches waiting in the other one. Behind them, every consensus message
+  // after the proposal waited too, and a 4-validator run at full load went into view changes
+  // (docs/benchmarks.md, session 4).
+  private final ForkJoinPool proposalVerifiers;
   private final ThreadPoolExecutor peerAdmission;
   private final LongAdder peerBatchesDropped = new LongAdder();
   private final LongAdder peerBatchesUndecodable = new LongAdder();
 
   TxIntake(String name) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    this.verifiers =
-        new ForkJoinPool(
-            cores,
-            pool -> {
-              var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-              t.setName("tx-verify-" + name + "-" + t.getPoolIndex());
-              t.setDaemon(true);
-              return t;
-            },
-            null,
-            false);
+    this.verifiers = verifierPool("tx-verify-" + name + "-");
+    this.proposalVerifiers = verifierPool("proposal-verify-" + name + "-");
     this.peerAdmission =
         new ThreadPoolExecutor(
             1,
@@ -62,18 +57,39 @@ final class TxIntake implements AutoCloseable {
             (r, executor) -> peerBatchesDropped.increment());
   }
 
+  private static ForkJoinPool verifierPool(String threadPrefix) {
+    return new ForkJoinPool(
+        Runtime.getRuntime().availableProcessors(),
+        pool -> {
+          var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+          t.setName(threadPrefix + t.getPoolIndex());
+          t.setDaemon(true);
+          return t;
+        },
+        null,
+        false);
+  }
+
   /**
    * Verifies every signature in parallel and returns when all are done. The results stay in the
    * memo (successes only); the admission checks that follow find them there.
    */
   void verifyAll(List<Transaction> txs) {
+    verifyAll(verifiers, txs);
+  }
+
+  /** {@link #verifyAll} for the transactions of a consensus proposal, on the proposals' pool. */
+  void verifyProposal(List<Transaction> txs) {
+    verifyAll(proposalVerifiers, txs);
+  }
+
+  private static void verifyAll(ForkJoinPool pool, List<Transaction> txs) {
     if (txs.size() < 2 * VERIFY_CHUNK_TXS) {
       txs.forEach(Transaction::hasValidSignature);
       return;
     }
     try {
-      verifiers
-          .submit(
+      pool.submit(
               () ->
                   java.util.stream.IntStream.range(0, (txs.size() - 1) / VERIFY_CHUNK_TXS + 1)
                       .parallel()
@@ -133,5 +149,6 @@ final class TxIntake implements AutoCloseable {
   public void close() {
     peerAdmission.shutdownNow();
     verifiers.shutdownNow();
+    proposalVerifiers.shutdownNow();
   }
 }

@@ -16,11 +16,8 @@ import org.alliancechain.consensus.core.Ready;
 import org.alliancechain.consensus.core.Replica;
 import org.alliancechain.consensus.msg.ConsensusMessage;
 import org.alliancechain.consensus.msg.MessageCodec;
-import org.alliancechain.consensus.msg.NewView;
-import org.alliancechain.consensus.msg.PrePrepare;
 import org.alliancechain.consensus.msg.Signing;
 import org.alliancechain.consensus.msg.SyncRequest;
-import org.alliancechain.consensus.msg.ViewChange;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.tx.Transaction;
@@ -45,27 +42,8 @@ public final class ConsensusDriver {
   private final AtomicLong undecodable = new AtomicLong();
   private final AtomicLong committedHeight = new AtomicLong();
   private final Thread thread;
-  private final Preverifier preverifier;
-  private final java.util.concurrent.ThreadPoolExecutor preverifyStage;
-  // Messages in the pre-verify stage (queued or running); written by the transport's thread(s)
-  // and the stage's thread.
-  private final java.util.concurrent.atomic.AtomicInteger staged =
-      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean running;
   private volatile Runnable tickObserver = () -> {};
-
-  /**
-   * Verifies transactions' signatures before the replica sees the message that carries them, on
-   * threads other than the driver's (all cores), so that the replica's own checks of a proposal
-   * find them in the verified-signature memo. It must not change any outcome: the replica checks
-   * every signature itself either way; this only moves the cost off the driver thread, where a
-   * 1,000-transaction proposal verified serially delayed the protocol past its timers
-   * (docs/benchmarks.md, step 3).
-   */
-  @FunctionalInterface
-  public interface Preverifier {
-    void verifyAll(List<Transaction> txs);
-  }
 
   public ConsensusDriver(
       Replica replica,
@@ -76,48 +54,7 @@ public final class ConsensusDriver {
       Clock clock,
       long tickMillis,
       String name) {
-    this(replica, transport, store, executor, signing, clock, tickMillis, name, null);
-  }
-
-  /** With a {@link Preverifier}; {@code null} for none (the replica verifies everything). */
-  public ConsensusDriver(
-      Replica replica,
-      Transport transport,
-      ConsensusStore store,
-      BlockExecutor executor,
-      Signing signing,
-      Clock clock,
-      long tickMillis,
-      String name,
-      Preverifier preverifier) {
     this.replica = replica;
-    this.preverifier = preverifier == null ? txs -> {} : preverifier;
-    this.preverifyStage =
-        preverifier == null
-            ? null
-            : new java.util.concurrent.ThreadPoolExecutor(
-                1,
-                1,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(ConsensusLimits.PREVERIFY_MESSAGES_QUEUED_MAX),
-                r -> {
-                  Thread t = new Thread(r, "consensus-preverify-" + name);
-                  t.setDaemon(true);
-                  return t;
-                },
-                // Full: the peer links wait (a bounded queue, in order) rather than reorder.
-                (r, e) -> {
-                  if (e.isShutdown()) {
-                    staged.decrementAndGet();
-                    return;
-                  }
-                  try {
-                    e.getQueue().put(r);
-                  } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
     this.transport = transport;
     this.store = store;
     this.executor = executor;
@@ -143,9 +80,6 @@ public final class ConsensusDriver {
 
   public void stop() throws InterruptedException {
     running = false;
-    if (preverifyStage != null) {
-      preverifyStage.shutdownNow();
-    }
     thread.interrupt();
     thread.join();
   }
@@ -159,59 +93,7 @@ public final class ConsensusDriver {
       undecodable.incrementAndGet();
       return false;
     }
-    if (preverifyStage == null) {
-      return offer(new Input.Receive(message));
-    }
-    List<Transaction> carried = carriedTxs(message);
-    // Once a message waits in the stage, later ones queue behind it even without transactions, so
-    // the replica sees messages in the order they came (a new view before the prepares of that
-    // view, which the replica would refuse as wrong_view if they overtook it).
-    if (carried.isEmpty() && staged.get() == 0) {
-      return offer(new Input.Receive(message));
-    }
-    staged.incrementAndGet();
-    preverifyStage.execute(new PreverifyTask(message, carried));
-    return true;
-  }
-
-  private final class PreverifyTask implements Runnable {
-    private final ConsensusMessage message;
-    private final List<Transaction> txs;
-
-    PreverifyTask(ConsensusMessage message, List<Transaction> txs) {
-      this.message = message;
-      this.txs = txs;
-    }
-
-    @Override
-    public void run() {
-      try {
-        if (!txs.isEmpty()) {
-          preverifier.verifyAll(txs);
-        }
-      } finally {
-        offer(new Input.Receive(message));
-        staged.decrementAndGet();
-      }
-    }
-  }
-
-  /** The transactions a message carries in proposals (its own or inside certificates). */
-  static List<Transaction> carriedTxs(ConsensusMessage message) {
-    List<Transaction> txs = new ArrayList<>();
-    if (message instanceof PrePrepare pp) {
-      txs.addAll(pp.block().transactions());
-    } else if (message instanceof ViewChange vc) {
-      addPrepared(vc, txs);
-    } else if (message instanceof NewView nv) {
-      nv.prePrepares().forEach(pp -> txs.addAll(pp.block().transactions()));
-      nv.viewChanges().forEach(vc -> addPrepared(vc, txs));
-    }
-    return txs;
-  }
-
-  private static void addPrepared(ViewChange vc, List<Transaction> txs) {
-    vc.prepared().forEach(c -> txs.addAll(c.prePrepare().block().transactions()));
+    return offer(new Input.Receive(message));
   }
 
   /** A message already decoded (and checked) by the caller; any thread. False if dropped. */

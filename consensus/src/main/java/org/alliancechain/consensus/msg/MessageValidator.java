@@ -82,6 +82,7 @@ public record MessageValidator(
   }
 
   private Verdict validateTransactions(Block block) {
+    verifier.verifyAhead(block.transactions());
     Set<Hash> seen = new HashSet<>();
     for (Transaction tx : block.transactions()) {
       if (!tx.chainId().equals(chainId)) {

@@ -1,5 +1,6 @@
 package org.alliancechain.consensus.msg;
 
+import java.util.List;
 import org.alliancechain.core.crypto.Domain;
 import org.alliancechain.core.crypto.Ed25519;
 import org.alliancechain.core.crypto.PublicKey;
@@ -16,12 +17,19 @@ public interface SignatureVerifier {
 
   /**
    * A transaction's signature. A node overrides this to ask the transaction itself, which keeps a
-   * successful check: the node verifies a proposal's transactions on all cores before the replica
-   * sees them (docs/benchmarks.md, step 9), so the replica's check is then a field read.
+   * successful check (docs/benchmarks.md, step 9): after {@link #verifyAhead} it is a field read.
    */
   default boolean verifyTransaction(Transaction tx) {
     return verify(tx.sender(), Domain.TRANSACTION, tx.signingBytes(), tx.signature());
   }
+
+  /**
+   * Called with a proposal's transactions before {@link #verifyTransaction} is asked of each: a
+   * node verifies them on all cores at once here and keeps the successes, so the replica's thread
+   * waits for the slowest core instead of the sum. It decides nothing: {@link #verifyTransaction}
+   * still judges every transaction (docs/benchmarks.md, session 4).
+   */
+  default void verifyAhead(List<Transaction> txs) {}
 
   SignatureVerifier ED25519 = Ed25519::verify;
 }

@@ -57,30 +57,10 @@ class ConsensusDriverTest {
 
   @Test
   void fourDriversOnAnInMemoryNetworkCommitTheSameChain() throws InterruptedException {
-    runFour(new Fixture(4), i -> null);
+    runFour(new Fixture(4));
   }
 
-  // docs/benchmarks.md step 3: proposals' transactions are verified off the driver thread first.
-  @Test
-  void replicasPreverifyEveryProposedTransactionBeforeCommittingIt() throws InterruptedException {
-    Fixture f = new Fixture(4);
-    List<java.util.Set<Transaction>> seen = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      seen.add(java.util.concurrent.ConcurrentHashMap.newKeySet());
-    }
-    runFour(f, i -> txs -> seen.get(i).addAll(txs));
-    java.util.Set<Transaction> all = new java.util.HashSet<>();
-    for (int n = 0; n < TXS; n++) {
-      all.add(Fixture.tx(n));
-    }
-    // The primary of view 0 proposes and never receives its own proposals; the other three do.
-    long complete = seen.stream().filter(s -> s.equals(all)).count();
-    assertThat(complete).isGreaterThanOrEqualTo(3);
-  }
-
-  private static void runFour(
-      Fixture f, java.util.function.IntFunction<ConsensusDriver.Preverifier> preverifiers)
-      throws InterruptedException {
+  private static void runFour(Fixture f) throws InterruptedException {
     InMemoryNetwork network = new InMemoryNetwork();
     CountDownLatch done = new CountDownLatch(4);
     List<ConsensusDriver> drivers = new ArrayList<>();
@@ -103,8 +83,7 @@ class ConsensusDriverTest {
               new Signing(Fixture.CHAIN, f.keys.get(i)),
               Clock.systemUTC(),
               5,
-              "test-" + i,
-              preverifiers.apply(i));
+              "test-" + i);
       network.register(
           f.keys.get(i).publicKey(),
           new InMemoryNetwork.Receiver() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.alliancechain.consensus.Fixture;
+import org.alliancechain.core.Verdict;
 import org.alliancechain.core.block.Block;
 import org.alliancechain.core.block.BlockHeader;
 import org.alliancechain.core.crypto.KeyPair;
@@ -27,6 +28,41 @@ class MessageValidatorTest {
   @Test
   void acceptsAWellFormedPrePrepareFromThePrimary() {
     assertThat(validator.validate(f.signer(0).prePrepare(0, 1, block)).isOk()).isTrue();
+  }
+
+  // A node verifies a proposal's transactions on all cores through verifyAhead; the validator must
+  // offer them before it judges the first one, and still judge each itself (docs/benchmarks.md).
+  @Test
+  void offersAProposalsTransactionsAheadAndStillJudgesEachOne() {
+    List<String> calls = new java.util.ArrayList<>();
+    SignatureVerifier recording =
+        new SignatureVerifier() {
+          @Override
+          public boolean verify(
+              org.alliancechain.core.crypto.PublicKey key,
+              org.alliancechain.core.crypto.Domain domain,
+              byte[] message,
+              Signature signature) {
+            return SignatureVerifier.ED25519.verify(key, domain, message, signature);
+          }
+
+          @Override
+          public void verifyAhead(List<org.alliancechain.core.tx.Transaction> txs) {
+            calls.add("ahead " + txs.size());
+          }
+
+          @Override
+          public boolean verifyTransaction(org.alliancechain.core.tx.Transaction tx) {
+            calls.add("one");
+            return !tx.equals(block.transactions().get(1));
+          }
+        };
+    MessageValidator judging =
+        new MessageValidator(
+            Fixture.CHAIN, Fixture.GENESIS, 8, f.validators, f.validators.quorum(), recording);
+    Verdict verdict = judging.validate(f.signer(0).prePrepare(0, 1, block));
+    assertThat(calls).containsExactly("ahead 2", "one", "one");
+    assertThat(verdict.reason()).isEqualTo(Reason.BAD_TX);
   }
 
   @Test
