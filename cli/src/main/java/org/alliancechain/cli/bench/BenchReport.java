@@ -78,6 +78,12 @@ public record BenchReport(
   /**
    * One node process during the measured window (CPU; resident memory at its start and end, whose
    * growth issue 8 wants under 10% after the warm-up) and at the end (peak memory, disk).
+   *
+   * @param cpuSecondsByThreads the window's CPU by thread job ({@code ProcStats.threadGroup});
+   *     "other" also holds threads that exited during the window
+   * @param verificationsPerTransaction full Ed25519 verifications in the window (the node's {@code
+   *     alliance_signature_verifications_total}) per transaction committed in it: 1 is the floor
+   *     the ratio assumes, plus the votes' signatures
    */
   public record NodeStats(
       String member,
@@ -86,7 +92,9 @@ public record BenchReport(
       long rssWindowStartBytes,
       long rssWindowEndBytes,
       long peakRssBytes,
-      long diskBytes) {
+      long diskBytes,
+      Map<String, Double> cpuSecondsByThreads,
+      double verificationsPerTransaction) {
     /** Growth of resident memory over the measured window, in percent. */
     public double rssGrowthPercent() {
       return rssWindowStartBytes <= 0
@@ -144,6 +152,16 @@ public record BenchReport(
           n.rssGrowthPercent(),
           n.peakRssBytes() >> 20,
           n.diskBytes() >> 10);
+      StringBuilder threads = new StringBuilder();
+      n.cpuSecondsByThreads()
+          .forEach(
+              (group, seconds) ->
+                  threads.append(String.format(Locale.ROOT, "  %s %.1f", group, seconds)));
+      w.printf(
+          Locale.ROOT,
+          "  cpu by thread (s) %s;  %.2f verifications per committed tx%n",
+          threads,
+          n.verificationsPerTransaction());
     }
     w.printf(
         Locale.ROOT,

@@ -290,11 +290,9 @@ final class BenchRun {
       submitter.setDaemon(true);
       submitter.start();
       sleepUntil(windowStart);
-      double[] cpuBefore = cpu(alliance, members);
-      long[] rssBefore = rss(alliance, members);
+      Snapshot before = snapshot(alliance, members, apis);
       sleepUntil(windowEnd);
-      double[] cpuAfter = cpu(alliance, members);
-      long[] rssAfter = rss(alliance, members);
+      Snapshot after = snapshot(alliance, members, apis);
       load.stop();
       submitter.join();
       drain(load, tracker);
@@ -310,9 +308,8 @@ final class BenchRun {
           tracker.blocks(),
           windowStart,
           windowEnd,
-          cpuBefore,
-          cpuAfter,
-          new long[][] {rssBefore, rssAfter},
+          before,
+          after,
           viewChangesAfter - viewChangesBefore,
           execution(apis.get(0), workload, load),
           new double[] {verifies, batches, cores});
@@ -327,9 +324,8 @@ final class BenchRun {
       List<CommitTracker.CommittedBlock> blocks,
       long windowStart,
       long windowEnd,
-      double[] cpuBefore,
-      double[] cpuAfter,
-      long[][] rss,
+      Snapshot before,
+      Snapshot after,
       long viewChanges,
       BenchReport.Execution execution,
       double[] machine) {
@@ -353,16 +349,21 @@ final class BenchRun {
       long pid = alliance.pid(m).orElse(-1);
       long bytes = ProcStats.diskBytes(alliance.nodeDir(m).resolve("data"));
       disk += Math.max(0, bytes);
-      double cpuSeconds = cpuAfter[i] - cpuBefore[i];
+      double cpuSeconds = after.get(i).cpu() - before.get(i).cpu();
       nodes.add(
           new BenchReport.NodeStats(
               m,
               cpuSeconds,
               100 * cpuSeconds / seconds,
-              rss[0][i],
-              rss[1][i],
+              before.get(i).rss(),
+              after.get(i).rss(),
               ProcStats.peakRssBytes(pid),
-              bytes));
+              bytes,
+              threadsInWindow(cpuSeconds, before.get(i).threads(), after.get(i).threads()),
+              inWindow == 0
+                  ? 0
+                  : (after.get(i).verifications() - before.get(i).verifications())
+                      / (double) inWindow));
     }
     double tps = inWindow / seconds;
     double verifies = machine[0];
@@ -548,6 +549,68 @@ final class BenchRun {
       sum += status.path("consensus").path("viewChanges").asLong(0);
     }
     return sum;
+  }
+
+  /** What is read of one node at the start and at the end of the measured window. */
+  private record NodeSnapshot(
+      double cpu, long rss, java.util.SortedMap<String, Double> threads, long verifications) {}
+
+  /** One {@link NodeSnapshot} per member, in the members' order. */
+  private record Snapshot(List<NodeSnapshot> nodes) {
+    NodeSnapshot get(int i) {
+      return nodes.get(i);
+    }
+  }
+
+  private Snapshot snapshot(LocalAlliance alliance, List<String> members, List<URI> apis)
+      throws IOException, InterruptedException {
+    double[] cpu = cpu(alliance, members);
+    long[] rss = rss(alliance, members);
+    List<NodeSnapshot> nodes = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      nodes.add(
+          new NodeSnapshot(
+              cpu[i],
+              rss[i],
+              ProcStats.threadCpuSeconds(alliance.pid(members.get(i)).orElse(-1)),
+              metric(apis.get(i), "alliance_signature_verifications_total")));
+    }
+    return new Snapshot(nodes);
+  }
+
+  /**
+   * CPU seconds per thread job over the window; a thread that exited in it is missing at its end,
+   * and whatever the process total holds beyond the live threads' sum is counted as "other".
+   */
+  static java.util.SortedMap<String, Double> threadsInWindow(
+      double processSeconds,
+      java.util.SortedMap<String, Double> before,
+      java.util.SortedMap<String, Double> after) {
+    java.util.SortedMap<String, Double> window = new java.util.TreeMap<>();
+    double named = 0;
+    for (var e : after.entrySet()) {
+      double seconds = Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0.0));
+      window.put(e.getKey(), seconds);
+      if (!e.getKey().equals("other")) {
+        named += seconds;
+      }
+    }
+    window.put("other", Math.max(0, processSeconds - named));
+    return window;
+  }
+
+  /** A counter's value in the node's Prometheus text (unlabelled); 0 when it is absent. */
+  private long metric(URI api, String name) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (String line : response.body().split("\n", -1)) {
+      if (line.startsWith(name + " ")) {
+        return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    return 0;
   }
 
   private static double[] cpu(LocalAlliance alliance, List<String> members) {

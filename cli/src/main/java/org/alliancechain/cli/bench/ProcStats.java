@@ -27,6 +27,68 @@ final class ProcStats {
     }
   }
 
+  /**
+   * CPU seconds so far of the process's live threads, summed by what the node's thread names say
+   * they do ({@link #threadGroup}); empty when /proc cannot be read. Threads that have exited are
+   * not here (their time is in {@link #cpuSeconds} only).
+   */
+  static java.util.SortedMap<String, Double> threadCpuSeconds(long pid) {
+    java.util.SortedMap<String, Double> groups = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    try (var threads = Files.list(tasks)) {
+      for (Path task : threads.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          continue; // exited while listing
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ", -1);
+        double seconds =
+            (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                / (double) CLOCK_TICKS_PER_SECOND;
+        groups.merge(threadGroup(name), seconds, Double::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return new java.util.TreeMap<>();
+    }
+    return groups;
+  }
+
+  /**
+   * The node's threads by job, from their names as Linux keeps them (15 characters): signature
+   * verification pools, the consensus driver, the peer links, the API, transaction intake, the JIT
+   * compilers, the garbage collector (Serial GC runs in the VM thread) and RocksDB's own threads.
+   */
+  static String threadGroup(String name) {
+    if (name.startsWith("tx-verify") || name.startsWith("proposal-verif")) {
+      return "verify";
+    }
+    if (name.startsWith("consensus-")) {
+      return "consensus";
+    }
+    if (name.startsWith("p2p-")) {
+      return "p2p";
+    }
+    if (name.startsWith("api-")) {
+      return "api";
+    }
+    if (name.startsWith("tx-intake")) {
+      return "intake";
+    }
+    if (name.contains("CompilerThre")) {
+      return "jit";
+    }
+    if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+      return "gc";
+    }
+    if (name.startsWith("rocksdb")) {
+      return "rocksdb";
+    }
+    return "other";
+  }
+
   /** Peak resident set size (VmHWM) in bytes; -1 when /proc cannot be read. */
   static long peakRssBytes(long pid) {
     return statusBytes(pid, "VmHWM:");

@@ -97,6 +97,14 @@ public final class Node implements AutoCloseable {
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    metrics.counterFrom(
+        "alliance_signature_verifications_total",
+        "Ed25519 verifications the memo of verified signatures could not answer (process-wide)",
+        org.alliancechain.core.crypto.Ed25519::verifications);
+    metrics.counterFrom(
+        "alliance_signature_memo_hits_total",
+        "signature checks the memo of verified signatures answered (process-wide)",
+        org.alliancechain.core.crypto.Ed25519::memoHits);
     this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 

@@ -28,6 +28,8 @@ import org.alliancechain.core.hash.Hash;
 public final class Ed25519 {
   // Process-wide: the same transaction reaches this check through several paths of one node.
   private static final VerifiedSignatures VERIFIED = new VerifiedSignatures();
+  private static final java.util.concurrent.atomic.LongAdder VERIFICATIONS =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** Why a signature or key was rejected; {@link #code()} is the {@link Verdict} reason. */
   public enum Rejection {
@@ -84,6 +86,7 @@ public final class Ed25519 {
     if (VERIFIED.contains(digest)) {
       return Verdict.ok();
     }
+    VERIFICATIONS.increment();
     Verdict verdict = checkRaw(key.unsafeBytes(), prefixed, signature.unsafeBytes());
     if (verdict.isOk()) {
       VERIFIED.add(digest);
@@ -94,6 +97,14 @@ public final class Ed25519 {
   /** How many checks the memo of verified signatures answered (for tests and metrics). */
   public static long memoHits() {
     return VERIFIED.hits();
+  }
+
+  /**
+   * How many checks the memo could not answer, each a full Ed25519 verification (for metrics: the
+   * benchmark divides it by the transactions committed to see how often a node verifies one).
+   */
+  public static long verifications() {
+    return VERIFICATIONS.sum();
   }
 
   /** Verifies a signature over raw bytes with no domain prefix (test vectors only). */
