@@ -74,6 +74,27 @@ class ReplicaTest {
     assertThat(r.rejections()).containsEntry(Reason.DUPLICATE, 1L);
   }
 
+  // The duplicate check compares headers, not bodies (docs/benchmarks.md, session 4): a copy
+  // decoded
+  // from the wire is a duplicate; another block at the same slot is not, whatever it carries.
+  @Test
+  void aDecodedCopyIsADuplicateButAnotherBlockForTheSameSlotIsNot() throws Exception {
+    Replica r = backup();
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    PrePrepare pp = f.signer(0).prePrepare(0, 1, blockAt1(2));
+    step(r, new Input.Receive(pp));
+    PrePrepare copy =
+        (PrePrepare)
+            org.alliancechain.consensus.msg.MessageCodec.decode(
+                org.alliancechain.consensus.msg.MessageCodec.encode(pp));
+    step(r, new Input.Receive(copy));
+    assertThat(r.rejections()).containsEntry(Reason.DUPLICATE, 1L);
+    PrePrepare other = f.signer(0).prePrepare(0, 1, blockAt1(3));
+    step(r, new Input.Receive(other));
+    assertThat(r.rejections()).containsEntry(Reason.DUPLICATE, 1L);
+    assertThat(r.rejections().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+  }
+
   @Test
   void aBlockTimeTooFarAheadIsRejectedAndStartsAViewChange() {
     Replica r = backup();
