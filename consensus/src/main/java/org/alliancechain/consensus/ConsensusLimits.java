@@ -47,6 +47,12 @@ public final class ConsensusLimits {
   /** Inputs waiting in the driver's inbox. */
   public static final int DRIVER_INBOX_INPUTS_MAX = 10_000;
 
+  /**
+   * A replica that keeps making progress re-sends its proposals once in this many retransmission
+   * periods (votes: every period); one that made no progress, every period.
+   */
+  public static final int PROPOSALS_RESENT_EVERY_PERIODS_MAX = 8;
+
   static {
     Invariants.check(WINDOW_BLOCKS_MAX > 0, "window is positive");
     Invariants.check(ValidatorSet.SIZE_MAX <= 0xffff, "validator indexes fit a u16");

@@ -105,6 +105,7 @@ public final class Replica {
   private long viewChangeDeadline = -1;
   private long batchStartTick = -1;
   private long lastRetransmitTick = Long.MIN_VALUE / 2;
+  private int periodsSinceProposalsResent;
 
   private final TreeMap<String, Long> rejections = new TreeMap<>();
   private final TreeMap<PublicKey, Integer> invalidBySender = new TreeMap<>();
@@ -394,12 +395,21 @@ public final class Replica {
       checkViewChangeQuorum();
     }
     if (now - lastRetransmitTick >= config.retransmitTicks()) {
+      boolean stalled = committedSeq == committedAtLastCheck;
       // Others are ahead and this replica made no progress for a whole period: fetch blocks.
-      if (progressSeenSeq > committedSeq && committedSeq == committedAtLastCheck) {
+      if (progressSeenSeq > committedSeq && stalled) {
         syncTarget = Math.max(syncTarget, progressSeenSeq);
       }
       committedAtLastCheck = committedSeq;
-      retransmit();
+      lastRetransmitTick = now;
+      periodsSinceProposalsResent++;
+      boolean proposalsToo =
+          stalled
+              || periodsSinceProposalsResent >= ConsensusLimits.PROPOSALS_RESENT_EVERY_PERIODS_MAX;
+      if (proposalsToo) {
+        periodsSinceProposalsResent = 0;
+      }
+      retransmit(proposalsToo);
     }
     if (syncTarget > committedSeq && now - lastSyncTick >= config.retransmitTicks()) {
       requestSync();
@@ -1375,8 +1385,18 @@ public final class Replica {
 
   // ---------------------------------------------------------------- retransmission
 
-  private void retransmit() {
-    lastRetransmitTick = now;
+  /**
+   * Re-sends what this replica signed for the window (the paper assumes retransmission, §4.1): its
+   * votes every period; its proposals when it made no progress for a whole period, and otherwise
+   * every {@link ConsensusLimits#PROPOSALS_RESENT_EVERY_PERIODS_MAX} periods. Re-sending every
+   * proposal of the window every period (up to 2K full blocks to every peer, five times a second)
+   * was most of the peer links' traffic at full load and fed a collapse of view changes with seven
+   * validators (docs/benchmarks.md, session 4). The votes are still re-sent every period, and the
+   * proposals now and then even while progressing, because a replica left behind while the others
+   * progress may need them (the simulator's withhold scenario failed on its default seeds when
+   * votes were re-sent only when stalled).
+   */
+  private void retransmit(boolean proposalsToo) {
     if (state == ReplicaState.VIEW_CHANGE) {
       if (ownViewChange != null && ownViewChange.newView() == view) {
         out.broadcast(ownViewChange);
@@ -1385,7 +1405,7 @@ public final class Replica {
       for (Slot s : slots.tailMap(low, false).values()) {
         // Pre-prepares from the new-view are safe to re-send: a replica in this view installed
         // the same new-view, and one in another view only keeps the body.
-        if (s.view == view && s.prePrepare != null && isPrimary()) {
+        if (proposalsToo && s.view == view && s.prePrepare != null && isPrimary()) {
           out.broadcast(s.prePrepare);
         }
         Prepare own = s.view == view ? s.prepares.get(self) : null;

@@ -3,6 +3,7 @@ package org.alliancechain.consensus.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.alliancechain.consensus.Fixture;
 import org.alliancechain.consensus.msg.ConsensusMessage;
 import org.alliancechain.consensus.msg.PrePrepare;
@@ -133,6 +134,70 @@ class ReplicaTest {
         .filteredOn(m -> m instanceof Prepare)
         .singleElement()
         .satisfies(m -> assertThat(((Prepare) m).digest()).isEqualTo(blockAt1(2).hash()));
+  }
+
+  // docs/benchmarks.md, session 4: a primary that keeps committing re-sends its proposals once in
+  // PROPOSALS_RESENT_EVERY_PERIODS_MAX retransmission periods, not every period.
+  @Test
+  void aPrimaryThatKeepsCommittingResendsItsProposalsOnlyNowAndThen() {
+    Replica primary =
+        new Replica(
+            f.config,
+            f.keys.get(0),
+            f.validators,
+            SignatureVerifier.ED25519,
+            RestartState.fresh(f.config.genesisStateRoot()));
+    long[] t = {f.config.genesisTimeMillis() + 100};
+    step(primary, new Input.Tick(t[0]));
+    int nonce = 0;
+    long seq = 0;
+    List<Integer> periodsWithProposals = new java.util.ArrayList<>();
+    int periods =
+        2 * org.alliancechain.consensus.ConsensusLimits.PROPOSALS_RESENT_EVERY_PERIODS_MAX;
+    for (int period = 0; period < periods; period++) {
+      // One block proposed and committed per period: the primary never stalls.
+      step(primary, new Input.SubmitTx(Fixture.tx(nonce++)));
+      PrePrepare proposed = null;
+      List<ConsensusMessage> resent = new java.util.ArrayList<>();
+      for (int i = 0; i < f.config.retransmitTicks(); i++) {
+        for (ConsensusMessage m : sent(step(primary, new Input.Tick(++t[0])))) {
+          if (m instanceof PrePrepare pp && pp.seq() > seq && proposed == null) {
+            proposed = pp;
+          } else {
+            resent.add(m);
+          }
+        }
+      }
+      if (resent.stream().anyMatch(m -> m instanceof PrePrepare)) {
+        periodsWithProposals.add(period);
+      }
+      assertThat(proposed).as("proposal in period %d", period).isNotNull();
+      seq = proposed.seq();
+      for (int v = 1; v <= 2; v++) {
+        step(primary, new Input.Receive(f.signer(v).prepare(0, seq, proposed.block().hash())));
+      }
+      Ready ready = null;
+      for (int v = 1; v <= 2; v++) {
+        ready =
+            step(primary, new Input.Receive(f.signer(v).commit(0, seq, proposed.block().hash())));
+      }
+      assertThat(ready.commit()).as("committed in period %d", period).isNotEmpty();
+      Ready executed =
+          step(
+              primary,
+              new Input.BlockExecuted(
+                  seq, proposed.block().hash(), f.config.genesisStateRoot(), Optional.empty()));
+      // Checkpoints from two others make the primary's own stable, so the window moves on.
+      for (ConsensusMessage m : sent(executed)) {
+        if (m instanceof org.alliancechain.consensus.msg.Checkpoint c) {
+          for (int v = 1; v <= 2; v++) {
+            step(primary, new Input.Receive(f.signer(v).checkpoint(c.seq(), c.digest())));
+          }
+        }
+      }
+    }
+    // Before: every period with a proposal in the window re-sent it (all 16 here).
+    assertThat(periodsWithProposals).hasSizeBetween(1, 3);
   }
 
   @Test
