@@ -53,6 +53,20 @@ public final class ConsensusLimits {
    */
   public static final int PROPOSALS_RESENT_EVERY_PERIODS_MAX = 8;
 
+  /**
+   * A replica's own view-change is re-sent after 1, 2, 4, ... retransmission periods, at most this
+   * many doublings apart (16 periods: 3.2 s on a node).
+   */
+  public static final int VIEW_CHANGE_RESEND_DOUBLINGS_MAX = 4;
+
+  /**
+   * Transactions carried by the consensus messages waiting in a driver's inbox (proposals, and the
+   * blocks inside view-changes and new-views); a message that would go over is dropped like one
+   * that finds the inbox full, and retransmission brings it again. Counting messages alone let
+   * 10,000 big ones hold about a million decoded transactions (docs/benchmarks.md, session 4).
+   */
+  public static final int DRIVER_INBOX_TXS_MAX = 100_000;
+
   static {
     Invariants.check(WINDOW_BLOCKS_MAX > 0, "window is positive");
     Invariants.check(ValidatorSet.SIZE_MAX <= 0xffff, "validator indexes fit a u16");

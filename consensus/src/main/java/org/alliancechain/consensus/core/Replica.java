@@ -106,6 +106,9 @@ public final class Replica {
   private long batchStartTick = -1;
   private long lastRetransmitTick = Long.MIN_VALUE / 2;
   private int periodsSinceProposalsResent;
+  // The own view-change is re-sent with exponential backoff (see retransmit).
+  private int viewChangeResends;
+  private long nextViewChangeResendTick;
 
   private final TreeMap<String, Long> rejections = new TreeMap<>();
   private final TreeMap<PublicKey, Integer> invalidBySender = new TreeMap<>();
@@ -1070,6 +1073,8 @@ public final class Replica {
     }
     ViewChange vc = signing.viewChange(target, low, lowDigest, stableProof, prepared);
     ownViewChange = vc;
+    viewChangeResends = 0;
+    nextViewChangeResendTick = now + config.retransmitTicks();
     viewChanges.computeIfAbsent(target, v -> new TreeMap<>()).put(self, vc);
     out.signed(vc, Long.MAX_VALUE);
     checkViewChangeQuorum();
@@ -1398,8 +1403,16 @@ public final class Replica {
    */
   private void retransmit(boolean proposalsToo) {
     if (state == ReplicaState.VIEW_CHANGE) {
-      if (ownViewChange != null && ownViewChange.newView() == view) {
+      // Backoff: a view-change carries the prepared certificates with their blocks, and every
+      // replica that already moved on answers one with its whole new-view. Re-sent every period
+      // by seven validators, they filled the nodes' heaps (docs/benchmarks.md, session 4).
+      if (ownViewChange != null
+          && ownViewChange.newView() == view
+          && now >= nextViewChangeResendTick) {
         out.broadcast(ownViewChange);
+        viewChangeResends =
+            Math.min(viewChangeResends + 1, ConsensusLimits.VIEW_CHANGE_RESEND_DOUBLINGS_MAX);
+        nextViewChangeResendTick = now + ((long) config.retransmitTicks() << viewChangeResends);
       }
     } else {
       for (Slot s : slots.tailMap(low, false).values()) {

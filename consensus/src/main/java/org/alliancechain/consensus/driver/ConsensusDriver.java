@@ -16,8 +16,11 @@ import org.alliancechain.consensus.core.Ready;
 import org.alliancechain.consensus.core.Replica;
 import org.alliancechain.consensus.msg.ConsensusMessage;
 import org.alliancechain.consensus.msg.MessageCodec;
+import org.alliancechain.consensus.msg.NewView;
+import org.alliancechain.consensus.msg.PrePrepare;
 import org.alliancechain.consensus.msg.Signing;
 import org.alliancechain.consensus.msg.SyncRequest;
+import org.alliancechain.consensus.msg.ViewChange;
 import org.alliancechain.core.block.CertifiedBlock;
 import org.alliancechain.core.codec.DecodeException;
 import org.alliancechain.core.tx.Transaction;
@@ -41,6 +44,8 @@ public final class ConsensusDriver {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong undecodable = new AtomicLong();
   private final AtomicLong committedHeight = new AtomicLong();
+  // Transactions carried by the messages in the inbox (ConsensusLimits.DRIVER_INBOX_TXS_MAX).
+  private final AtomicLong queuedTxs = new AtomicLong();
   private final Thread thread;
   private volatile boolean running;
   private volatile Runnable tickObserver = () -> {};
@@ -106,11 +111,58 @@ public final class ConsensusDriver {
   }
 
   private boolean offer(Input input) {
+    int carried = carriedTxs(input);
+    long queued = queuedTxs.addAndGet(carried);
+    if (!admits(queued - carried, carried, ConsensusLimits.DRIVER_INBOX_TXS_MAX)) {
+      queuedTxs.addAndGet(-carried);
+      dropped.incrementAndGet();
+      return false;
+    }
     boolean accepted = inbox.offer(input);
     if (!accepted) {
+      queuedTxs.addAndGet(-carried);
       dropped.incrementAndGet();
     }
     return accepted;
+  }
+
+  /**
+   * Whether a message carrying {@code carried} transactions may join {@code queuedBefore} already
+   * waiting. Over the bound only with others waiting: one message alone always gets in (a new-view
+   * may carry more than the bound, and dropping it every time would stall the view change).
+   */
+  static boolean admits(long queuedBefore, int carried, long max) {
+    return carried == 0 || queuedBefore == 0 || queuedBefore + carried <= max;
+  }
+
+  /** The transactions a message carries in proposals, its own or inside certificates. */
+  static int carriedTxs(Input input) {
+    if (!(input instanceof Input.Receive r)) {
+      return 0;
+    }
+    return switch (r.message()) {
+      case PrePrepare pp -> pp.block().transactions().size();
+      case ViewChange vc -> viewChangeTxs(vc);
+      case NewView nv -> {
+        int txs = 0;
+        for (PrePrepare pp : nv.prePrepares()) {
+          txs += pp.block().transactions().size();
+        }
+        for (ViewChange vc : nv.viewChanges()) {
+          txs += viewChangeTxs(vc);
+        }
+        yield txs;
+      }
+      default -> 0;
+    };
+  }
+
+  private static int viewChangeTxs(ViewChange vc) {
+    int txs = 0;
+    for (var certificate : vc.prepared()) {
+      txs += certificate.prePrepare().block().transactions().size();
+    }
+    return txs;
   }
 
   public long committedHeight() {
@@ -127,6 +179,7 @@ public final class ConsensusDriver {
       try {
         Input input = inbox.poll(Math.max(0, nextTick - clock.millis()), TimeUnit.MILLISECONDS);
         if (input != null) {
+          queuedTxs.addAndGet(-carriedTxs(input));
           handle(input);
         }
         if (clock.millis() >= nextTick) {

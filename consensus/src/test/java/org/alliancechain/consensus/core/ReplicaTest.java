@@ -200,6 +200,35 @@ class ReplicaTest {
     assertThat(periodsWithProposals).hasSizeBetween(1, 3);
   }
 
+  // docs/benchmarks.md, session 4: a view-change is re-sent after 1, 2, 4, 8, 16, 16 ... periods.
+  @Test
+  void aReplicaInAViewChangeResendsItWithExponentialBackoff() {
+    Replica r = backup();
+    long t = f.config.genesisTimeMillis() + 100;
+    step(r, new Input.Tick(t));
+    Block future = f.block(1, 0, 0, Fixture.GENESIS, f.config.genesisTimeMillis() + 1_000_000, 1);
+    step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, future))); // starts a view change
+    assertThat(r.state()).isEqualTo(ReplicaState.VIEW_CHANGE);
+    int period = f.config.retransmitTicks();
+    int limit = org.alliancechain.consensus.ConsensusLimits.VIEW_CHANGE_RESEND_DOUBLINGS_MAX;
+    List<Integer> resentAtTick = new java.util.ArrayList<>();
+    // Alone in the view change, it has no new-view timer: it stays in view 1 and keeps re-sending.
+    for (int tick = 1; tick <= 64 * period && r.view() == 1; tick++) {
+      boolean resent =
+          sent(step(r, new Input.Tick(t + tick))).stream()
+              .anyMatch(m -> m instanceof org.alliancechain.consensus.msg.ViewChange);
+      if (resent) {
+        resentAtTick.add(tick);
+      }
+    }
+    assertThat(r.view()).isEqualTo(1);
+    assertThat(resentAtTick).hasSizeGreaterThanOrEqualTo(limit + 2);
+    for (int i = 1; i < resentAtTick.size(); i++) {
+      int gap = resentAtTick.get(i) - resentAtTick.get(i - 1);
+      assertThat(gap).as("gap %d", i).isGreaterThanOrEqualTo(period << Math.min(i, limit));
+    }
+  }
+
   @Test
   void theSameReplicaWithTheForgetfulBugSignsTheConflict() {
     // The planted bug's effect in isolation: the restarted replica prepares the second block.

@@ -55,6 +55,48 @@ class ConsensusDriverTest {
     }
   }
 
+  // docs/benchmarks.md, session 4: the inbox is bounded by the transactions its messages carry.
+  @Test
+  void theInboxRefusesProposalsOverItsTransactionBoundUnlessNothingElseWaits() {
+    assertThat(ConsensusDriver.admits(0, 0, 100)).isTrue();
+    assertThat(ConsensusDriver.admits(90, 10, 100)).isTrue();
+    assertThat(ConsensusDriver.admits(91, 10, 100)).isFalse();
+    assertThat(ConsensusDriver.admits(1_000, 0, 100)).as("votes carry none").isTrue();
+    assertThat(ConsensusDriver.admits(0, 500, 100)).as("alone, a big new-view gets in").isTrue();
+  }
+
+  @Test
+  void aDriverDropsTheProposalThatWouldTakeItsInboxOverTheBound() {
+    Fixture f = new Fixture(4);
+    ConsensusDriver driver =
+        new ConsensusDriver(
+            new Replica(
+                f.config,
+                f.keys.get(1),
+                f.validators,
+                SignatureVerifier.ED25519,
+                RestartState.fresh(f.config.genesisStateRoot())),
+            new InMemoryNetwork().endpoint(f.keys.get(1).publicKey()),
+            new InMemoryConsensusStore(),
+            new MemoryExecutor(new CountDownLatch(1)),
+            new Signing(Fixture.CHAIN, f.keys.get(1)),
+            Clock.systemUTC(),
+            5,
+            "bound");
+    int perBlock = 1_000;
+    var pp =
+        f.signer(0)
+            .prePrepare(
+                0, 1, f.block(1, 0, 0, Fixture.GENESIS, f.config.genesisTimeMillis(), perBlock));
+    int fit = org.alliancechain.consensus.ConsensusLimits.DRIVER_INBOX_TXS_MAX / perBlock;
+    for (int i = 0; i < fit; i++) {
+      assertThat(driver.onMessage(pp)).as("proposal %d", i).isTrue();
+    }
+    assertThat(driver.onMessage(pp)).isFalse();
+    assertThat(driver.droppedInputs()).isEqualTo(1);
+    assertThat(driver.onMessage(f.signer(2).prepare(0, 1, pp.block().hash()))).isTrue();
+  }
+
   @Test
   void fourDriversOnAnInMemoryNetworkCommitTheSameChain() throws InterruptedException {
     runFour(new Fixture(4));
