@@ -44,7 +44,14 @@ public record LinkLimits(
     int banMaxMillis,
     int bannedAddressHandshakeIntervalMillis) {
 
-  public static final int FRAME_BYTES_MAX_DEFAULT = 8 * 1024 * 1024;
+  /**
+   * 32 MiB: room for a proposal of the largest block (8 MiB of transactions) and for the
+   * view-changes and new-views of seven validators under load, which carry whole blocks (14 MB
+   * measured; at 8 MiB the link dropped them and the view change never completed,
+   * docs/benchmarks.md, session 4). The consensus codec's own bound is 64 MiB; a new-view between
+   * the two is still dropped, counted in {@code alliance_consensus_messages_too_large_total}.
+   */
+  public static final int FRAME_BYTES_MAX_DEFAULT = 32 * 1024 * 1024;
 
   /** Addresses remembered for {@code bannedAddressHandshakeIntervalMillis}. */
   public static final int BANNED_ADDRESSES_MAX = 4_096;
@@ -73,8 +80,8 @@ public record LinkLimits(
   public static LinkLimits defaults() {
     return new LinkLimits(
         FRAME_BYTES_MAX_DEFAULT,
-        4 * FRAME_BYTES_MAX_DEFAULT,
-        4 * FRAME_BYTES_MAX_DEFAULT,
+        2 * FRAME_BYTES_MAX_DEFAULT,
+        2 * FRAME_BYTES_MAX_DEFAULT,
         20_000,
         2_000,
         64,

@@ -68,6 +68,8 @@ public final class ConsensusEngines {
   }
 
   static final class Validator implements ConsensusEngine, Transport, BlockExecutor {
+    private final java.util.concurrent.atomic.AtomicLong tooLarge =
+        new java.util.concurrent.atomic.AtomicLong();
     private final Node node;
     private final Replica replica;
     private final ConsensusDriver driver;
@@ -163,6 +165,10 @@ public final class ConsensusEngines {
           "1 while a validator that lost its consensus log may not vote",
           () -> recoveringSnapshot.isEmpty() ? 0 : 1);
       metrics.counterFrom(
+          "alliance_consensus_messages_too_large_total",
+          "consensus messages dropped because they exceed the peer links' frame limit",
+          tooLarge::get);
+      metrics.counterFrom(
           "alliance_consensus_view_changes_total",
           "view changes started",
           () -> viewChangesSnapshot);
@@ -224,13 +230,39 @@ public final class ConsensusEngines {
 
     @Override
     public void send(PublicKey to, byte[] message) {
-      node.network().send(to, ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message));
+      noteTooLarge(
+          node.network().send(to, ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message)),
+          message);
     }
 
     @Override
     public void broadcast(byte[] message) {
       snapshot(); // on the driver thread: the replica just stepped
-      node.network().broadcast(ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message));
+      var results =
+          node.network().broadcast(ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message));
+      results.values().stream()
+          .filter(r -> r == org.alliancechain.p2p.SendResult.TOO_LARGE)
+          .findFirst()
+          .ifPresent(r -> noteTooLarge(r, message));
+    }
+
+    /**
+     * A consensus message larger than a link frame is dropped by the link: a view-change or
+     * new-view carries whole blocks and can outgrow it, and then the view change cannot complete
+     * (docs/benchmarks.md, session 4). Counted and logged, so an operator sees why.
+     */
+    private void noteTooLarge(org.alliancechain.p2p.SendResult result, byte[] message) {
+      if (result != org.alliancechain.p2p.SendResult.TOO_LARGE) {
+        return;
+      }
+      long n = tooLarge.incrementAndGet();
+      if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th ...: visible, never a flood
+        LOG.warn(
+            "consensus message of {} bytes is over the peer links' frame limit and was dropped"
+                + " ({} so far); a view change carrying it cannot complete",
+            message.length,
+            n);
+      }
     }
 
     @Override

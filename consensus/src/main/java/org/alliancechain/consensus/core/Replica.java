@@ -791,6 +791,14 @@ public final class Replica {
         slot.prepares.values().stream().filter(p -> p.digest().equals(digest)).toList();
     slot.prepared = new PreparedCertificate(slot.prePrepare, matching);
     out.persist.add(new PersistRecord.Prepared(slot.prepared));
+    // A block prepared above the committed ones is progress too: the primary proposed it and 2f+1
+    // replicas accepted it, so what delays its commit is the machines' speed (executing, verifying,
+    // writing), not the primary. Without this, a commit taking longer than the timeout under load
+    // (seven validators on two cores) started view changes against a working primary
+    // (docs/benchmarks.md, session 4). A faulty primary cannot fake 2f prepares.
+    if (state == ReplicaState.NORMAL && slot.seq > committedSeq && slot.view == view) {
+      setProgressTimer();
+    }
     if (!isValidator()
         || !recovery.maySign()
         || !claimVote(WireCode.COMMIT, view, slot.seq, digest)) {

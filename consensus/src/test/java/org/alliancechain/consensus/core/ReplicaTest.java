@@ -229,6 +229,33 @@ class ReplicaTest {
     }
   }
 
+  // docs/benchmarks.md, session 4: a block that prepares restarts the request timer, so a commit
+  // slowed by the machines does not start a view change against a working primary; a commit that
+  // never comes still does, one timeout later.
+  @Test
+  void aPreparedBlockRestartsTheRequestTimerButAMissingCommitStillEndsTheView() {
+    Replica r = backup();
+    long t = f.config.genesisTimeMillis() + 100;
+    step(r, new Input.Tick(t));
+    Block block = blockAt1(1);
+    step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, block)));
+    int timeout = f.config.viewChangeTimeoutTicks();
+    int tick = 0;
+    for (; tick < timeout - 2; tick++) {
+      step(r, new Input.Tick(t + 1 + tick));
+    }
+    step(r, new Input.Receive(f.signer(2).prepare(0, 1, block.hash())));
+    step(r, new Input.Receive(f.signer(3).prepare(0, 1, block.hash())));
+    for (int i = 0; i < 4; i++, tick++) {
+      step(r, new Input.Tick(t + 1 + tick));
+    }
+    assertThat(r.state()).as("past the first deadline, prepared").isEqualTo(ReplicaState.NORMAL);
+    for (int i = 0; i < timeout && r.state() == ReplicaState.NORMAL; i++, tick++) {
+      step(r, new Input.Tick(t + 1 + tick));
+    }
+    assertThat(r.state()).isEqualTo(ReplicaState.VIEW_CHANGE);
+  }
+
   @Test
   void theSameReplicaWithTheForgetfulBugSignsTheConflict() {
     // The planted bug's effect in isolation: the restarted replica prepares the second block.
