@@ -61,9 +61,10 @@ public final class ConsensusLimits {
 
   /**
    * Transactions carried by the consensus messages waiting in a driver's inbox (proposals, and the
-   * blocks inside view-changes and new-views); a message that would go over is dropped like one
-   * that finds the inbox full, and retransmission brings it again. Counting messages alone let
-   * 10,000 big ones hold about a million decoded transactions (docs/benchmarks.md, session 4).
+   * blocks inside view-changes and new-views). A proposal that would go over while others wait is
+   * dropped like one that finds the inbox full, and retransmission brings it again; view-changes
+   * and new-views count but are never dropped for it. Counting messages alone let 10,000 big ones
+   * hold about a million decoded transactions (docs/benchmarks.md, session 4).
    */
   public static final int DRIVER_INBOX_TXS_MAX = 100_000;
 

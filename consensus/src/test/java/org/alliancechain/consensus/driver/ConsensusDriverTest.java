@@ -95,6 +95,17 @@ class ConsensusDriverTest {
     assertThat(driver.onMessage(pp)).isFalse();
     assertThat(driver.droppedInputs()).isEqualTo(1);
     assertThat(driver.onMessage(f.signer(2).prepare(0, 1, pp.block().hash()))).isTrue();
+    // A view-change carrying a prepared block is never refused for the bound.
+    var prepared =
+        new org.alliancechain.consensus.msg.PreparedCertificate(
+            pp,
+            List.of(
+                f.signer(1).prepare(0, 1, pp.block().hash()),
+                f.signer(2).prepare(0, 1, pp.block().hash())));
+    assertThat(
+            driver.onMessage(
+                f.signer(3).viewChange(1, 0, Fixture.GENESIS, List.of(), List.of(prepared))))
+        .isTrue();
   }
 
   @Test
