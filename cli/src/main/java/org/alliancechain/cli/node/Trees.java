@@ -53,6 +53,12 @@ public final class Trees implements AutoCloseable {
       long cpMicros,
       long paMicros) {}
 
+  /** A tree frame refused because its link is down is tried again this often... */
+  static final long SEND_RETRY_MILLIS = 250;
+
+  /** ...at most this many times in all (10 s). */
+  static final int SEND_ATTEMPTS_MAX = 40;
+
   private final Node node;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "trees"));
@@ -79,8 +85,7 @@ public final class Trees implements AutoCloseable {
                 new TftNode.Limits(10_000, 1_000),
                 latency,
                 new SealedBoxSealer(node.key(), new SecureRandom())),
-            (peer, bytes) ->
-                node.network().send(peer, ChannelMux.frame(ChannelMux.Channel.TREE, bytes)),
+            (peer, bytes) -> send(peer, ChannelMux.frame(ChannelMux.Channel.TREE, bytes), 0),
             this::onDelivered,
             executor,
             () -> System.nanoTime() / 1_000,
@@ -88,6 +93,31 @@ public final class Trees implements AutoCloseable {
             10_000);
     node.mux().register(ChannelMux.Channel.TREE, service);
     P2pMetrics.register(node.metrics(), service);
+  }
+
+  /**
+   * Sends a tree frame; if the link to that peer is not up (or its queue is full), tries again on
+   * the trees' thread every {@link #SEND_RETRY_MILLIS}, at most {@link #SEND_ATTEMPTS_MAX} times. A
+   * trust-first request is sent once and has no acknowledgement, so a link that was reconnecting at
+   * that moment lost it for good (the flaky DemoTest of sessions 3 and 4: "orion did not receive
+   * the announcement"). Receivers drop repeats by id, so a retry never delivers twice.
+   */
+  private void send(PublicKey peer, byte[] frame, int attempt) {
+    org.alliancechain.p2p.SendResult result = node.network().send(peer, frame);
+    boolean retry =
+        result == org.alliancechain.p2p.SendResult.NOT_CONNECTED
+            || result == org.alliancechain.p2p.SendResult.QUEUE_FULL;
+    if (retry && attempt + 1 < SEND_ATTEMPTS_MAX && !executor.isShutdown()) {
+      try {
+        var unused =
+            executor.schedule(
+                () -> send(peer, frame, attempt + 1),
+                SEND_RETRY_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        // the node is stopping
+      }
+    }
   }
 
   private void onDelivered(TreeAction.Deliver delivery) {

@@ -22,9 +22,13 @@ class ReplicaTest {
   private final InMemoryConsensusStore store = new InMemoryConsensusStore();
 
   private Replica backup() {
+    return fresh(1);
+  }
+
+  private Replica fresh(int index) {
     return new Replica(
         f.config,
-        f.keys.get(1),
+        f.keys.get(index),
         f.validators,
         SignatureVerifier.ED25519,
         RestartState.fresh(f.config.genesisStateRoot()));
@@ -140,13 +144,7 @@ class ReplicaTest {
   // PROPOSALS_RESENT_EVERY_PERIODS_MAX retransmission periods, not every period.
   @Test
   void aPrimaryThatKeepsCommittingResendsItsProposalsOnlyNowAndThen() {
-    Replica primary =
-        new Replica(
-            f.config,
-            f.keys.get(0),
-            f.validators,
-            SignatureVerifier.ED25519,
-            RestartState.fresh(f.config.genesisStateRoot()));
+    Replica primary = fresh(0);
     long[] t = {f.config.genesisTimeMillis() + 100};
     step(primary, new Input.Tick(t[0]));
     int nonce = 0;
