@@ -99,8 +99,9 @@ public final class Trees implements AutoCloseable {
    * Sends a tree frame; if the link to that peer is not up (or its queue is full), tries again on
    * the trees' thread every {@link #SEND_RETRY_MILLIS}, at most {@link #SEND_ATTEMPTS_MAX} times. A
    * trust-first request is sent once and has no acknowledgement, so a link that was reconnecting at
-   * that moment lost it for good (the flaky DemoTest of sessions 3 and 4: "orion did not receive
-   * the announcement"). Receivers drop repeats by id, so a retry never delivers twice.
+   * that moment lost it for good. Receivers drop repeats by id, so a retry never delivers twice.
+   * (Suspected to be the flaky DemoTest's "orion did not receive the announcement"; that still
+   * happens with the retry, so its cause is elsewhere: issue 8's session 4 note.)
    */
   private void send(PublicKey peer, byte[] frame, int attempt) {
     org.alliancechain.p2p.SendResult result = node.network().send(peer, frame);
