@@ -240,10 +240,9 @@ public final class ConsensusEngines {
       snapshot(); // on the driver thread: the replica just stepped
       var results =
           node.network().broadcast(ChannelMux.frame(ChannelMux.Channel.CONSENSUS, message));
-      results.values().stream()
-          .filter(r -> r == org.alliancechain.p2p.SendResult.TOO_LARGE)
-          .findFirst()
-          .ifPresent(r -> noteTooLarge(r, message));
+      if (results.containsValue(org.alliancechain.p2p.SendResult.TOO_LARGE)) {
+        noteTooLarge(org.alliancechain.p2p.SendResult.TOO_LARGE, message);
+      }
     }
 
     /**
