@@ -100,8 +100,6 @@ public final class Trees implements AutoCloseable {
    * the trees' thread every {@link #SEND_RETRY_MILLIS}, at most {@link #SEND_ATTEMPTS_MAX} times. A
    * trust-first request is sent once and has no acknowledgement, so a link that was reconnecting at
    * that moment lost it for good. Receivers drop repeats by id, so a retry never delivers twice.
-   * (Suspected to be the flaky DemoTest's "orion did not receive the announcement"; that still
-   * happens with the retry, so its cause is elsewhere: issue 8's session 4 note.)
    */
   private void send(PublicKey peer, byte[] frame, int attempt) {
     org.alliancechain.p2p.SendResult result = node.network().send(peer, frame);
@@ -217,7 +215,14 @@ public final class Trees implements AutoCloseable {
                         || m.name().equals(node.self().name()))
             .map(m -> nodeKey(m.publicKey()))
             .findFirst();
-    PublicKey allianceNode = allianceNodes().isEmpty() ? self : allianceNodes().get(0);
+    // The alliance node the request crosses after the private one: another node where there is
+    // one (a private alliance node is usually an alliance node too; the plan relays it once).
+    List<PublicKey> allianceNodes = allianceNodes();
+    PublicKey allianceNode =
+        allianceNodes.stream()
+            .filter(k -> !privateNode.equals(Optional.of(k)))
+            .findFirst()
+            .orElse(allianceNodes.isEmpty() ? self : allianceNodes.get(0));
     TrustFirstPlan plan =
         TrustFirstPlan.of(
             self,

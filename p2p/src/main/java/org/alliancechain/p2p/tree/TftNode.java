@@ -103,6 +103,9 @@ public final class TftNode {
       return;
     }
     PublicKey next = travelled < s.via().size() ? s.via().get(travelled) : s.recipient();
+    if (next.equals(self)) {
+      return; // a path naming this relay twice in a row: no plan of ours makes one
+    }
     List<Long> hops = new ArrayList<>(s.hopMicros());
     hops.add(latency.oneWayMicros(next));
     out.add(

@@ -60,7 +60,10 @@ public record TrustFirstPlan(
     if (privateAllianceNode.isEmpty() || option == Option.VIA_ALLIANCE) {
       // Without a private alliance node the only way out is an alliance node (M-7).
       return new TrustFirstPlan(
-          trusted, RouteKind.VIA_ALLIANCE, List.of(allianceNode), List.copyOf(rest));
+          trusted,
+          RouteKind.VIA_ALLIANCE,
+          relays(receiver, List.of(allianceNode)),
+          List.copyOf(rest));
     }
     return switch (option) {
       case DIRECT -> new TrustFirstPlan(trusted, RouteKind.DIRECT, List.of(), List.copyOf(rest));
@@ -68,9 +71,24 @@ public record TrustFirstPlan(
           new TrustFirstPlan(
               trusted,
               RouteKind.VIA_PRIVATE_ALLIANCE,
-              List.of(privateAllianceNode.get(), allianceNode),
+              relays(receiver, List.of(privateAllianceNode.get(), allianceNode)),
               List.copyOf(rest));
       case VIA_ALLIANCE -> throw new AssertionError("handled above");
     };
+  }
+
+  /**
+   * The relays in order, each once and never the receiver itself: a private alliance node that is
+   * also the alliance node chosen relays once (it would otherwise forward the box to itself, and
+   * the request never arrived), and a receiver that is itself the alliance node sends from there.
+   */
+  private static List<PublicKey> relays(PublicKey receiver, List<PublicKey> path) {
+    List<PublicKey> via = new ArrayList<>();
+    for (PublicKey relay : path) {
+      if (!relay.equals(receiver) && !via.contains(relay)) {
+        via.add(relay);
+      }
+    }
+    return via;
   }
 }

@@ -141,6 +141,68 @@ class TftTest {
   }
 
   @Test
+  void aPrivateAllianceNodeThatIsAlsoTheAllianceNodeRelaysOnceAndTheRequestArrives() {
+    // The demo's flake (issue 8, session 5): pulsar is quasar's private alliance node and, for one
+    // key order in three, also the first alliance node; it forwarded the box to itself.
+    TreeSim sim = alliance();
+    PublicKey receiver = m(0);
+    PublicKey pan = m(7);
+    TrustFirstPlan plan =
+        TrustFirstPlan.of(
+            receiver,
+            List.of(new TrustFirstPlan.Trust(m(2), 800), new TrustFirstPlan.Trust(m(3), 700)),
+            500,
+            TrustFirstPlan.Option.VIA_PRIVATE_ALLIANCE,
+            Optional.of(pan),
+            pan,
+            members);
+    assertThat(plan.via()).containsExactly(pan);
+    Bytes secret = Bytes.wrap("200 housings".getBytes(StandardCharsets.UTF_8));
+    sim.apply(receiver, nodes.get(receiver).originate(id("p"), secret, plan, 1_000_000, false));
+    sim.run();
+
+    assertThat(sim.delivered.keySet()).containsExactlyInAnyOrder(m(2), m(3));
+    assertThat(sim.delivered.get(m(2)).get(0).payload()).isEqualTo(secret);
+    assertThat(sim.selfSends).as("sends a node addressed to itself").isZero();
+  }
+
+  @Test
+  void aReceiverThatIsItselfTheAllianceNodeSendsStraightToTheProvider() {
+    TreeSim sim = alliance();
+    PublicKey receiver = m(0);
+    TrustFirstPlan plan =
+        TrustFirstPlan.of(
+            receiver,
+            List.of(new TrustFirstPlan.Trust(m(4), 800)),
+            500,
+            TrustFirstPlan.Option.VIA_ALLIANCE,
+            Optional.empty(),
+            receiver,
+            members);
+    assertThat(plan.via()).isEmpty();
+    sim.apply(
+        receiver, nodes.get(receiver).originate(id("r"), Bytes.EMPTY, plan, 1_000_000, false));
+    sim.run();
+    assertThat(sim.delivered.keySet()).containsExactly(m(4));
+  }
+
+  @Test
+  void aRelayNamedTwiceInARowDoesNotSendToItself() {
+    PublicKey relay = m(5);
+    TreeMessage.Sealed looped =
+        new TreeMessage.Sealed(
+            id("l"),
+            m(0),
+            m(1),
+            RouteKind.VIA_PRIVATE_ALLIANCE,
+            List.of(relay, relay),
+            List.of(1L),
+            Bytes.EMPTY);
+    alliance();
+    assertThat(nodes.get(relay).onMessage(m(0), looped)).isEmpty();
+  }
+
+  @Test
   void unansweredRequestsAreOpenedToTheRestAfterTheDeadline() {
     TreeSim sim = alliance();
     PublicKey receiver = m(0);

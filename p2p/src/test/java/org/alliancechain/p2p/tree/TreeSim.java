@@ -43,6 +43,7 @@ final class TreeSim {
   private long now;
   private long seq;
   int messagesSent;
+  int selfSends; // dropped, as the real network does: a node has no link to itself
 
   TreeSim(BiFunction<PublicKey, PublicKey, Long> latency) {
     this.latency = latency;
@@ -60,6 +61,7 @@ final class TreeSim {
     for (TreeAction a : actions) {
       all.add(a);
       switch (a) {
+        case TreeAction.Send s when s.to().equals(at) -> selfSends++; // no link to itself
         case TreeAction.Send s -> {
           messagesSent++;
           queue.add(
