@@ -104,6 +104,13 @@ public final class Replica {
   private long progressDeadline = -1;
   private long viewChangeDeadline = -1;
   private long batchStartTick = -1;
+  // A batch found short of full is not looked for again until the pool could hold a full one
+  // (see batchMayBeFull); the key says which view, commit and sequence number it was found for.
+  private long notFullView = -1;
+  private long notFullCommitted = -1;
+  private long notFullSeq = -1;
+  private int notFullBelowSize;
+  private int notFullLastSize;
   private long lastRetransmitTick = Long.MIN_VALUE / 2;
   private int periodsSinceProposalsResent;
   // The own view-change is re-sent with exponential backoff (see retransmit).
@@ -413,6 +420,13 @@ public final class Replica {
         periodsSinceProposalsResent = 0;
       }
       retransmit(proposalsToo);
+      if (state == ReplicaState.VIEW_CHANGE
+          && viewChanges.getOrDefault(view, new TreeMap<>()).size() < validators.quorum()) {
+        // Its view-change stands without a quorum: the others may be idle in the old view with
+        // blocks this replica missed (the reason its timer expired) and nothing left to send it.
+        // Ask one peer a period for what follows its last commit; an empty answer costs little.
+        askForBlocks(Math.min(committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX, knownSetLimit()));
+      }
     }
     if (syncTarget > committedSeq && now - lastSyncTick >= config.retransmitTicks()) {
       requestSync();
@@ -896,19 +910,62 @@ public final class Replica {
     }
     while (!mempool.isEmpty()) {
       long seq = slots.isEmpty() ? committedSeq + 1 : Math.max(committedSeq, lastProposed()) + 1;
-      boolean batchFull = mempool.size() >= config.batchTxMax();
       boolean batchDue = now - batchStartTick >= config.batchTicksMax();
-      if ((!batchFull && !batchDue)
+      if ((!batchDue && !batchMayBeFull(seq))
           || seq > highWatermark()
           || seq - committedSeq > config.inFlightBlocksMax()
           || !isInCurrentEpoch(seq)) {
         return;
       }
       Optional<Parent> parent = proposalParent(seq);
-      if (parent.isEmpty() || !propose(seq, parent.get())) {
+      if (parent.isEmpty()) {
+        return;
+      }
+      // A block is cut when a full batch is ready or the oldest waiting transaction has waited
+      // batchTicksMax. Full counts what is proposable now: the pool also holds the transactions of
+      // the blocks in flight (and, in the node, committed ones not yet executed and ones behind a
+      // nonce gap); counting those cut blocks of a few transactions at moderate load (issue 8).
+      List<Transaction> batch = mempool.batch(config.batchTxMax(), inFlightTxs(seq));
+      if (batch.isEmpty()) {
+        return;
+      }
+      if (!batchDue && batch.size() < config.batchTxMax()) {
+        notFullView = view;
+        notFullCommitted = committedSeq;
+        notFullSeq = seq;
+        notFullLastSize = mempool.size();
+        notFullBelowSize = notFullLastSize + config.batchTxMax() - batch.size();
+        return;
+      }
+      if (!propose(seq, parent.get(), batch)) {
         return;
       }
     }
+  }
+
+  /**
+   * False when no full batch can be ready: fewer transactions in the pool than a batch, or too few
+   * added since a batch was last found short for this view, commit and sequence number (each
+   * arrival adds at most one proposable transaction, except one that closes a nonce gap; those wait
+   * at most batchTicksMax). Transactions that left the pool meanwhile were not proposable (the node
+   * removes them once executed), so the bar drops with them. Keeps the batch search off the
+   * per-message path.
+   */
+  private boolean batchMayBeFull(long seq) {
+    int size = mempool.size();
+    if (size < config.batchTxMax()) {
+      return false;
+    }
+    boolean sameAsShort =
+        view == notFullView && committedSeq == notFullCommitted && seq == notFullSeq;
+    if (!sameAsShort) {
+      return true;
+    }
+    if (size < notFullLastSize) {
+      notFullBelowSize -= notFullLastSize - size;
+    }
+    notFullLastSize = size;
+    return size >= notFullBelowSize;
   }
 
   private long lastProposed() {
@@ -932,11 +989,7 @@ public final class Replica {
     return Optional.of(parentFrom(previous.prePrepare.block().header()));
   }
 
-  private boolean propose(long seq, Parent parent) {
-    List<Transaction> batch = mempool.batch(config.batchTxMax(), inFlightTxs(seq));
-    if (batch.isEmpty()) {
-      return false;
-    }
+  private boolean propose(long seq, Parent parent, List<Transaction> batch) {
     long execHeight = Math.max(parent.executedHeight(), Math.min(executedHeight, seq - 1));
     Hash execRoot =
         execHeight == parent.executedHeight()
@@ -1255,20 +1308,24 @@ public final class Replica {
   // ---------------------------------------------------------------- sync (catch-up)
 
   private void requestSync() {
-    if (syncTarget <= committedSeq || validators.size() < 2) {
+    if (syncTarget <= committedSeq) {
       return;
     }
     lastSyncTick = now;
+    askForBlocks(
+        Math.min(
+            Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX), knownSetLimit()));
+  }
+
+  // Asks the next peer in turn for the blocks after the last commit, up to {@code to}.
+  private void askForBlocks(long to) {
+    if (validators.size() < 2 || to <= committedSeq) {
+      return; // the blocks committed so far must execute first (a change may be in them)
+    }
     PublicKey peer;
     do {
       peer = validators.get(syncPeerCursor++ % validators.size());
     } while (peer.equals(self));
-    long to =
-        Math.min(
-            Math.min(syncTarget, committedSeq + ConsensusLimits.SYNC_BLOCKS_MAX), knownSetLimit());
-    if (to <= committedSeq) {
-      return; // the blocks committed so far must execute first (a change may be in them)
-    }
     out.sendTo(peer, signing.syncRequest(committedSeq + 1, to));
   }
 
