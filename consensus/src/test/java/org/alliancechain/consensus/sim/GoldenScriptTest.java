@@ -25,6 +25,7 @@ class GoldenScriptTest {
         "view-change",
         "checkpoint-truncation",
         "catch-up",
+        "lost-commits",
         "validator-set-change"
       })
   void scriptOutputMatchesGolden(String name) throws IOException {

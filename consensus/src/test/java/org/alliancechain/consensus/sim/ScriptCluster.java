@@ -39,6 +39,8 @@ final class ScriptCluster {
   private final ArrayDeque<Envelope> network = new ArrayDeque<>();
   private final Set<Integer> silent = new TreeSet<>();
   private final Set<Integer> isolated = new TreeSet<>();
+  // nodes that never receive a commit vote (every other message reaches them)
+  private final Set<Integer> commitsLost = new TreeSet<>();
   private final StringBuilder out = new StringBuilder();
   private final KeyPair client = Simulation.key(500);
   private long tick;
@@ -132,6 +134,7 @@ final class ScriptCluster {
       }
       case "silence" -> silent.add(Integer.parseInt(w[1]));
       case "isolate" -> isolated.add(Integer.parseInt(w[1]));
+      case "lose-commits-to" -> commitsLost.add(Integer.parseInt(w[1]));
       case "heal" -> {
         silent.clear();
         isolated.clear();
@@ -244,6 +247,7 @@ final class ScriptCluster {
     if (silent.contains(from)
         || isolated.contains(from)
         || isolated.contains(to)
+        || (commitsLost.contains(to) && message instanceof org.alliancechain.consensus.msg.Commit)
         || nodes.get(to).replica == null) {
       return;
     }
