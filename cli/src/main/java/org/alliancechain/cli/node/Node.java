@@ -61,7 +61,11 @@ public final class Node implements AutoCloseable {
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final EventStream blockEvents = new EventStream(EVENT_SUBSCRIBERS_MAX);
   private final GenesisDirectory directory;
-  private final MetricsRegistry.Counter txRejected;
+  // alliance_tx_rejected_total{source, reason}: reasons are the admission rules' codes, a small
+  // fixed set; past TX_REJECT_REASONS_MAX distinct ones the rest count as "other".
+  private static final int TX_REJECT_REASONS_MAX = 64;
+  private final java.util.concurrent.ConcurrentHashMap<String, MetricsRegistry.Counter> txRejected =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final MetricsRegistry.Counter blocksCommitted;
   private final CommitMetrics commitMetrics;
   private volatile PeerNetwork network;
@@ -72,6 +76,19 @@ public final class Node implements AutoCloseable {
   private volatile PrivateRecordBook privateRecords;
   private volatile boolean accepting = true;
   private final TxIntake intake;
+
+  /** How often waiting transactions of stalled senders are gossiped again (StalledSenders). */
+  static final long REGOSSIP_PERIOD_MILLIS = 1_000;
+
+  private final StalledSenders stalledSenders;
+  private final MetricsRegistry.Counter txRegossiped;
+  private final java.util.concurrent.ScheduledExecutorService regossip =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mempool-regossip");
+            t.setDaemon(true);
+            return t;
+          });
   private final TestSwitches testSwitches;
 
   private Node(NodeConfig config, Genesis genesis, KeyPair key, RocksStore store) {
@@ -93,7 +110,15 @@ public final class Node implements AutoCloseable {
     this.directory = new GenesisDirectory(genesis);
     directory.refresh(new org.alliancechain.token.TokenQueries(state()), store.head() + 1);
     this.intake = new TxIntake(self.name());
-    this.txRejected = metrics.counter("alliance_tx_rejected_total", "transactions refused");
+    this.stalledSenders = new StalledSenders(mempool);
+    this.txRegossiped =
+        metrics.counter(
+            "alliance_tx_regossiped_total",
+            "waiting transactions of stalled senders sent to the peers again");
+    metrics.counterFrom(
+        "alliance_peer_tx_batches_dropped_total",
+        "peers' transaction batches dropped because the admission queue was full",
+        intake::peerBatchesDropped);
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
@@ -219,6 +244,12 @@ public final class Node implements AutoCloseable {
     trees = new Trees(this);
     consensus = consensusFactory.apply(this);
     consensus.start();
+    var unused =
+        regossip.scheduleWithFixedDelay(
+            this::regossipStalled,
+            REGOSSIP_PERIOD_MILLIS,
+            REGOSSIP_PERIOD_MILLIS,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
     api =
         ApiServers.start(
             new ApiServerConfig(config.apiHost(), config.apiPort(), ApiLimits.defaults()),
@@ -275,7 +306,7 @@ public final class Node implements AutoCloseable {
     if (!accepting) {
       return Verdict.reject("shutting_down", "the node is stopping");
     }
-    Verdict verdict = admit(tx);
+    Verdict verdict = admit(tx, Source.CLIENT);
     if (verdict.isOk()) {
       network.broadcast(ChannelMux.frame(ChannelMux.Channel.MEMPOOL, tx.encode()));
     }
@@ -296,7 +327,7 @@ public final class Node implements AutoCloseable {
     List<Verdict> verdicts = new java.util.ArrayList<>(txs.size());
     List<Transaction> admitted = new java.util.ArrayList<>(txs.size());
     for (Transaction tx : txs) {
-      Verdict verdict = admit(tx);
+      Verdict verdict = admit(tx, Source.CLIENT);
       verdicts.add(verdict);
       if (verdict.isOk()) {
         admitted.add(tx);
@@ -309,7 +340,32 @@ public final class Node implements AutoCloseable {
     return verdicts;
   }
 
-  private Verdict admit(Transaction tx) {
+  private enum Source {
+    CLIENT,
+    PEER
+  }
+
+  private void countRejected(Source source, String reason) {
+    String key = source.name().toLowerCase(java.util.Locale.ROOT) + "/" + reason;
+    MetricsRegistry.Counter counter = txRejected.get(key);
+    if (counter == null) {
+      String label = txRejected.size() < TX_REJECT_REASONS_MAX ? reason : "other";
+      counter =
+          txRejected.computeIfAbsent(
+              key,
+              k ->
+                  metrics.counter(
+                      "alliance_tx_rejected_total",
+                      "transactions refused at admission, by where they came from and why",
+                      "source",
+                      source.name().toLowerCase(java.util.Locale.ROOT),
+                      "reason",
+                      label));
+    }
+    counter.increment();
+  }
+
+  private Verdict admit(Transaction tx, Source source) {
     Verdict verdict = application.check(tx, state());
     if (verdict.isOk()) {
       verdict = mempool.add(tx);
@@ -322,20 +378,36 @@ public final class Node implements AutoCloseable {
         engine.submit(tx);
       }
     } else {
-      txRejected.increment();
+      countRejected(source, verdict.reason());
     }
     return verdict;
   }
 
+  // Runs on the regossip thread; never throws (a scheduled task that throws stops for good).
+  private void regossipStalled() {
+    try {
+      PeerNetwork links = network;
+      if (!accepting || links == null) {
+        return;
+      }
+      for (List<Transaction> run : stalledSenders.check()) {
+        links.broadcast(ChannelMux.frame(ChannelMux.Channel.MEMPOOL, TxIntake.gossipFrame(run)));
+        txRegossiped.add(run.size());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("re-gossip of stalled senders failed: {}", e.toString());
+    }
+  }
+
   private void onPeerTransaction(byte[] bytes) {
     if (TxIntake.isBatchFrame(bytes)) {
-      intake.onPeerBatch(bytes, this::admit);
+      intake.onPeerBatch(bytes, tx -> admit(tx, Source.PEER));
       return;
     }
     try {
-      admit(Transaction.decode(bytes));
+      admit(Transaction.decode(bytes), Source.PEER);
     } catch (DecodeException e) {
-      txRejected.increment();
+      countRejected(Source.PEER, "undecodable");
       LOG.debug("peer sent an undecodable transaction: {}", e.getMessage());
     }
   }
@@ -479,6 +551,7 @@ public final class Node implements AutoCloseable {
   @Override
   public synchronized void close() {
     accepting = false;
+    regossip.shutdownNow();
     if (api != null) {
       api.close();
     }

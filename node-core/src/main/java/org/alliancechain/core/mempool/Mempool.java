@@ -201,6 +201,39 @@ public final class Mempool {
     }
   }
 
+  /**
+   * Each sender whose next committed nonce has a transaction waiting here, with that nonce, in
+   * arrival order of the senders. A sender whose nonce stays the same while its transaction waits
+   * is stalled: see the node's re-gossip of stalled senders.
+   */
+  public synchronized Map<PublicKey, Long> readySenders() {
+    Map<PublicKey, Long> ready = new java.util.LinkedHashMap<>();
+    for (Map.Entry<PublicKey, NavigableMap<Long, Transaction>> e : bySender.entrySet()) {
+      long next = committedNonces.nextNonce(e.getKey());
+      if (e.getValue().containsKey(next)) {
+        ready.put(e.getKey(), next);
+      }
+    }
+    return ready;
+  }
+
+  /** The sender's waiting run of consecutive nonces from {@code from}, at most {@code max}. */
+  public synchronized List<Transaction> run(PublicKey sender, long from, int max) {
+    List<Transaction> run = new ArrayList<>();
+    NavigableMap<Long, Transaction> queue = bySender.get(sender);
+    if (queue == null) {
+      return run;
+    }
+    for (long nonce = from; run.size() < max; nonce++) {
+      Transaction tx = queue.get(nonce);
+      if (tx == null) {
+        break;
+      }
+      run.add(tx);
+    }
+    return run;
+  }
+
   public synchronized boolean contains(Hash txHash) {
     return byHash.containsKey(txHash);
   }

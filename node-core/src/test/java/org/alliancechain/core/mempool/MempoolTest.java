@@ -47,6 +47,19 @@ class MempoolTest {
   }
 
   @Test
+  void readySendersAreThoseWithATransactionAtTheirNextNonceAndRunsStopAtAGap() {
+    committed.put(key(1).publicKey(), 2L);
+    pool.add(tx(1, 2));
+    pool.add(tx(1, 3));
+    pool.add(tx(1, 5)); // behind a gap at 4
+    pool.add(tx(2, 1)); // sender 2's next nonce is 0: not ready
+    assertThat(pool.readySenders()).containsExactly(Map.entry(key(1).publicKey(), 2L));
+    assertThat(pool.run(key(1).publicKey(), 2, 10)).containsExactly(tx(1, 2), tx(1, 3));
+    assertThat(pool.run(key(1).publicKey(), 2, 1)).containsExactly(tx(1, 2));
+    assertThat(pool.run(key(3).publicKey(), 0, 10)).isEmpty();
+  }
+
+  @Test
   void refusesATransactionAlreadyInABlockEvenWhenItsNonceIsUnused() {
     // A transaction committed as failed (nonce_gap) leaves the sender's nonce where it was; the
     // nonce check alone would admit the same bytes again and commit them twice (found by
