@@ -390,7 +390,7 @@ public final class Node implements AutoCloseable {
       if (!accepting || links == null) {
         return;
       }
-      for (List<Transaction> run : stalledSenders.check()) {
+      for (List<Transaction> run : stalledSenders.check(store.head())) {
         links.broadcast(ChannelMux.frame(ChannelMux.Channel.MEMPOOL, TxIntake.gossipFrame(run)));
         txRegossiped.add(run.size());
       }
@@ -399,9 +399,22 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  // Cheap checks before a peer's transaction is verified: already waiting here, or its nonce used.
+  private boolean knownFromPeer(Transaction tx) {
+    if (mempool.contains(tx.hash())) {
+      countRejected(Source.PEER, "duplicate");
+      return true;
+    }
+    if (tx.nonce() < Nonces.next(state(), tx.sender())) {
+      countRejected(Source.PEER, "nonce_used");
+      return true;
+    }
+    return false;
+  }
+
   private void onPeerTransaction(byte[] bytes) {
     if (TxIntake.isBatchFrame(bytes)) {
-      intake.onPeerBatch(bytes, tx -> admit(tx, Source.PEER));
+      intake.onPeerBatch(bytes, this::knownFromPeer, tx -> admit(tx, Source.PEER));
       return;
     }
     try {

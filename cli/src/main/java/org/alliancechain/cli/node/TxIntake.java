@@ -1,7 +1,6 @@
 package org.alliancechain.cli.node;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,8 +22,14 @@ final class TxIntake implements AutoCloseable {
   /** First byte of a mempool frame holding a batch; a single transaction starts with VERSION 1. */
   static final byte BATCH_MARKER = (byte) 0xB7;
 
-  /** Peer batches waiting for admission; more are dropped (peers' gossip is best effort). */
-  static final int PEER_BATCHES_QUEUED_MAX = 256;
+  /**
+   * Bytes of peer batches waiting for admission; a batch that would pass it is dropped (peers'
+   * gossip is best effort; the sender's node gossips it again, see StalledSenders), unless none
+   * waits. Counted in bytes, not batches: a client's small batches made small frames, and 256 of
+   * them (the bound until session 5) filled at 1,300 tx/s while holding a few thousand
+   * transactions.
+   */
+  static final long PEER_BATCH_BYTES_QUEUED_MAX = 16L * 1024 * 1024;
 
   /** Transactions verified per task: big enough that scheduling costs little beside them. */
   static final int VERIFY_CHUNK_TXS = 32;
@@ -37,6 +42,8 @@ final class TxIntake implements AutoCloseable {
   private final ForkJoinPool proposalVerifiers;
   private final ThreadPoolExecutor peerAdmission;
   private final LongAdder peerBatchesDropped = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicLong peerBytesQueued =
+      new java.util.concurrent.atomic.AtomicLong();
   private final LongAdder peerBatchesUndecodable = new LongAdder();
 
   TxIntake(String name) {
@@ -48,7 +55,8 @@ final class TxIntake implements AutoCloseable {
             1,
             0,
             TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(PEER_BATCHES_QUEUED_MAX),
+            // bounded by peerBytesQueued (onPeerBatch), not by the queue's length
+            new java.util.concurrent.LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "tx-intake-" + name);
               t.setDaemon(true);
@@ -122,16 +130,28 @@ final class TxIntake implements AutoCloseable {
   }
 
   /** Queues a peer's batch frame: decoded, verified in parallel, then admitted one by one. */
-  void onPeerBatch(byte[] frame, Consumer<Transaction> admit) {
+  void onPeerBatch(
+      byte[] frame, java.util.function.Predicate<Transaction> known, Consumer<Transaction> admit) {
+    long size = frame.length;
+    long before = peerBytesQueued.getAndAdd(size);
+    if (before > 0 && before + size > PEER_BATCH_BYTES_QUEUED_MAX) {
+      peerBytesQueued.addAndGet(-size);
+      peerBatchesDropped.increment();
+      return;
+    }
     peerAdmission.execute(
         () -> {
+          peerBytesQueued.addAndGet(-size);
           List<Transaction> txs;
           try {
-            txs = TxBatch.decode(frame, 1, frame.length - 1);
+            txs = new java.util.ArrayList<>(TxBatch.decode(frame, 1, frame.length - 1));
           } catch (DecodeException e) {
             peerBatchesUndecodable.increment();
             return;
           }
+          // Gossip that arrives after its block, and transactions gossiped again (the node's
+          // StalledSenders), are known here: dropped before their signatures are checked.
+          txs.removeIf(known);
           verifyAll(txs);
           txs.forEach(admit);
         });

@@ -33,28 +33,66 @@ class StalledSendersTest {
   }
 
   @Test
-  void aSenderIsResentOnlyAfterAWholePeriodWithoutProgress() {
+  void aSenderIsResentWhenTheChainMovedWithoutItForThreePeriodsAndThreeBlocks() {
     for (long n = 0; n < 3; n++) {
       pool.add(tx(1, n));
       pool.add(tx(2, n));
     }
-    assertThat(stalled.check()).as("first look: nothing is known to be stalled").isEmpty();
+    assertThat(stalled.check(10)).as("first look: nothing is known to be stalled").isEmpty();
+    // blocks commit sender 1's nonces one by one; sender 2 is left out: the primary lacks its 0
+    for (long n = 0; n < 2; n++) {
+      committed.put(key(1).publicKey(), n + 1);
+      pool.commit(List.of(tx(1, n)));
+      assertThat(stalled.check(11 + 2 * n)).isEmpty();
+    }
+    committed.put(key(1).publicKey(), 3L);
+    pool.commit(List.of(tx(1, 2)));
+    // three periods, four blocks since sender 2's nonce 0 was first seen waiting
+    assertThat(stalled.check(14)).containsExactly(List.of(tx(2, 0), tx(2, 1), tx(2, 2)));
+  }
 
-    // sender 1 commits nonce 0 meanwhile; sender 2 does not
-    committed.put(key(1).publicKey(), 1L);
-    pool.commit(List.of(tx(1, 0)));
-    assertThat(stalled.check()).containsExactly(List.of(tx(2, 0), tx(2, 1), tx(2, 2)));
+  @Test
+  void aSlowChainIsNotAStall() {
+    pool.add(tx(1, 0));
+    long height = 1;
+    for (int period = 0; period < 10; period++) {
+      assertThat(stalled.check(height)).as("fewer than 3 blocks in the whole wait").isEmpty();
+      height += period % 5 == 0 ? 1 : 0;
+    }
+  }
 
-    // still stalled a period later: sent again; sender 1 has stalled at nonce 1 since the last look
-    assertThat(stalled.check())
-        .containsExactly(List.of(tx(1, 1), tx(1, 2)), List.of(tx(2, 0), tx(2, 1), tx(2, 2)));
+  @Test
+  void nothingIsResentWhileNoBlockCommits() {
+    pool.add(tx(1, 0));
+    for (int period = 0; period < 10; period++) {
+      assertThat(stalled.check(5))
+          .as("consensus stalled: re-sending would only load the peers")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aSenderResentAtTheSameNonceWaitsTwiceAsLongEachTime() {
+    pool.add(tx(1, 0));
+    long height = 1;
+    stalled.check(height);
+    List<Integer> resentAt = new java.util.ArrayList<>();
+    for (int period = 1; period <= 40; period++) {
+      height += 2;
+      if (!stalled.check(height).isEmpty()) {
+        resentAt.add(period);
+      }
+    }
+    // first after 3 periods, then after waits of 1, 2, 4, 8, 16 periods
+    assertThat(resentAt).containsExactly(3, 4, 6, 10, 18, 34);
   }
 
   @Test
   void aSenderWithoutItsNextTransactionHereIsNotResent() {
     pool.add(tx(3, 1)); // nonce 0 never arrived here: another node must send it
-    stalled.check();
-    assertThat(stalled.check()).isEmpty();
+    for (int period = 0; period < 6; period++) {
+      assertThat(stalled.check(10L * period)).isEmpty();
+    }
   }
 
   @Test
@@ -65,9 +103,11 @@ class StalledSendersTest {
         pool.add(tx(100 + s, n));
       }
     }
-    stalled.check();
-    List<List<Transaction>> runs = stalled.check();
-    assertThat(runs).allSatisfy(r -> assertThat(r).hasSizeLessThanOrEqualTo(500));
+    List<List<Transaction>> runs = List.of();
+    for (int period = 0; period < 4; period++) {
+      runs = stalled.check(10L * period);
+    }
+    assertThat(runs).allSatisfy(r -> assertThat(r).hasSize(StalledSenders.RUN_TXS_MAX));
     assertThat(runs.stream().mapToInt(List::size).sum()).isEqualTo(StalledSenders.PERIOD_TXS_MAX);
   }
 }
