@@ -4,17 +4,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /** Every native RocksDB object of one open database, closed together in reverse order. */
 final class RocksHandles implements AutoCloseable {
+  /**
+   * Memtables of all column families together at most (a shared {@code WriteBufferManager}, its
+   * memory charged to the block cache). RocksDB's defaults give each of the seven families 64 MiB
+   * buffers, two at a time: a node's resident memory grew by hundreds of MiB over a 30-minute bench
+   * (docs/benchmarks.md, session 5) before reaching that plateau.
+   */
+  static final long MEMTABLES_BYTES_MAX = 64L * 1024 * 1024;
+
+  /** One family's memtable is flushed at this size. */
+  static final long MEMTABLE_BYTES_MAX = 16L * 1024 * 1024;
+
+  /** The block cache shared by all families (the memtables' budget is charged to it too). */
+  static final long BLOCK_CACHE_BYTES = 96L * 1024 * 1024;
+
+  /**
+   * Write-ahead logs kept at most before the families still holding data in the oldest are flushed
+   * (RocksDB's default is 4 times the total of the write buffers).
+   */
+  static final long WAL_BYTES_MAX = 128L * 1024 * 1024;
+
   private final RocksLogger logger;
+  private final LRUCache cache;
+  private final WriteBufferManager writeBuffers;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions familyOptions;
   private final List<String> names;
@@ -24,12 +49,16 @@ final class RocksHandles implements AutoCloseable {
 
   private RocksHandles(
       RocksLogger logger,
+      LRUCache cache,
+      WriteBufferManager writeBuffers,
       DBOptions dbOptions,
       ColumnFamilyOptions familyOptions,
       List<String> names,
       List<ColumnFamilyHandle> families,
       RocksDB db) {
     this.logger = logger;
+    this.cache = cache;
+    this.writeBuffers = writeBuffers;
     this.dbOptions = dbOptions;
     this.familyOptions = familyOptions;
     this.names = List.copyOf(names);
@@ -48,8 +77,16 @@ final class RocksHandles implements AutoCloseable {
 
   private static RocksHandles open(Path dir, List<String> names, boolean create, boolean readOnly) {
     RocksLogger logger = new RocksLogger();
-    DBOptions dbOptions = RocksStore.dbOptions(logger, create);
-    ColumnFamilyOptions familyOptions = RocksStore.familyOptions();
+    LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+    WriteBufferManager writeBuffers = new WriteBufferManager(MEMTABLES_BYTES_MAX, cache);
+    DBOptions dbOptions =
+        RocksStore.dbOptions(logger, create)
+            .setWriteBufferManager(writeBuffers)
+            .setMaxTotalWalSize(WAL_BYTES_MAX);
+    ColumnFamilyOptions familyOptions =
+        RocksStore.familyOptions()
+            .setWriteBufferSize(MEMTABLE_BYTES_MAX)
+            .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     for (String name : names) {
       descriptors.add(
@@ -61,11 +98,14 @@ final class RocksHandles implements AutoCloseable {
           readOnly
               ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, families)
               : RocksDB.open(dbOptions, dir.toString(), descriptors, families);
-      return new RocksHandles(logger, dbOptions, familyOptions, names, families, db);
+      return new RocksHandles(
+          logger, cache, writeBuffers, dbOptions, familyOptions, names, families, db);
     } catch (RocksDBException e) {
       families.forEach(ColumnFamilyHandle::close);
       familyOptions.close();
       dbOptions.close();
+      writeBuffers.close();
+      cache.close();
       logger.close();
       throw StoreOpener.classifyOpen(dir, e);
     }
@@ -102,6 +142,8 @@ final class RocksHandles implements AutoCloseable {
     db.close();
     familyOptions.close();
     dbOptions.close();
+    writeBuffers.close();
+    cache.close();
     logger.close();
   }
 }
