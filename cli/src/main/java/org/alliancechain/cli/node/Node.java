@@ -565,6 +565,14 @@ public final class Node implements AutoCloseable {
   public synchronized void close() {
     accepting = false;
     regossip.shutdownNow();
+    try {
+      // a check under way reads the store, which is closed below
+      if (!regossip.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("the re-gossip check did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (api != null) {
       api.close();
     }
