@@ -399,17 +399,13 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  // Cheap checks before a peer's transaction is verified: already waiting here, or its nonce used.
+  // The mempool's cheap rules, before a peer's transaction is verified (Mempool.checkKnown).
   private boolean knownFromPeer(Transaction tx) {
-    if (mempool.contains(tx.hash())) {
-      countRejected(Source.PEER, "duplicate");
-      return true;
+    Verdict known = mempool.checkKnown(tx);
+    if (!known.isOk()) {
+      countRejected(Source.PEER, known.reason());
     }
-    if (tx.nonce() < Nonces.next(state(), tx.sender())) {
-      countRejected(Source.PEER, "nonce_used");
-      return true;
-    }
-    return false;
+    return !known.isOk();
   }
 
   private void onPeerTransaction(byte[] bytes) {

@@ -62,14 +62,12 @@ public final class Mempool {
 
   /** Admits a transaction, or says why not. Idempotent for a transaction already pooled. */
   public synchronized Verdict add(Transaction tx) {
+    Verdict known = checkKnown(tx);
+    if (!known.isOk()) {
+      return known;
+    }
     Hash hash = tx.hash();
-    if (byHash.containsKey(hash)) {
-      return Verdict.reject("duplicate", "already in the pool: " + hash.shortHex());
-    }
     long next = committedNonces.nextNonce(tx.sender());
-    if (tx.nonce() < next) {
-      return Verdict.reject("nonce_used", "nonce " + tx.nonce() + " used; next is " + next);
-    }
     if (tx.nonce() - next > NONCE_AHEAD_MAX) {
       return Verdict.reject(
           "nonce_too_far", "nonce " + tx.nonce() + " is more than " + NONCE_AHEAD_MAX + " ahead");
@@ -92,6 +90,23 @@ public final class Mempool {
     }
     bySender.computeIfAbsent(tx.sender(), k -> new TreeMap<>()).put(tx.nonce(), tx);
     byHash.put(hash, tx);
+    return Verdict.ok();
+  }
+
+  /**
+   * The rules of {@link #add} that need no signature check: already waiting here ({@code
+   * duplicate}) or its nonce already used ({@code nonce_used}). A node drops peers' gossip that
+   * fails them before verifying its signatures.
+   */
+  public synchronized Verdict checkKnown(Transaction tx) {
+    Hash hash = tx.hash();
+    if (byHash.containsKey(hash)) {
+      return Verdict.reject("duplicate", "already in the pool: " + hash.shortHex());
+    }
+    long next = committedNonces.nextNonce(tx.sender());
+    if (tx.nonce() < next) {
+      return Verdict.reject("nonce_used", "nonce " + tx.nonce() + " used; next is " + next);
+    }
     return Verdict.ok();
   }
 

@@ -57,6 +57,10 @@ class MempoolTest {
     assertThat(pool.run(key(1).publicKey(), 2, 10)).containsExactly(tx(1, 2), tx(1, 3));
     assertThat(pool.run(key(1).publicKey(), 2, 1)).containsExactly(tx(1, 2));
     assertThat(pool.run(key(3).publicKey(), 0, 10)).isEmpty();
+    // the cheap rules alone, as peers' gossip is screened before its signatures are checked
+    assertThat(pool.checkKnown(tx(1, 3)).reason()).isEqualTo("duplicate");
+    assertThat(pool.checkKnown(tx(1, 1)).reason()).isEqualTo("nonce_used");
+    assertThat(pool.checkKnown(tx(1, 4)).isOk()).isTrue();
   }
 
   @Test
