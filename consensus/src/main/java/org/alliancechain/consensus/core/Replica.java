@@ -1482,15 +1482,26 @@ public final class Replica {
     } else {
       for (Slot s : slots.tailMap(low, false).values()) {
         // Pre-prepares from the new-view are safe to re-send: a replica in this view installed
-        // the same new-view, and one in another view only keeps the body.
-        if (proposalsToo && s.view == view && s.prePrepare != null && isPrimary()) {
+        // the same new-view, and one in another view only keeps the body. Not once this replica
+        // committed the block: 2f + 1 voted to commit it, a replica that missed the proposal sees
+        // f + 1 of those votes and fetches the block with its certificate (catch-up). Re-sending
+        // every block above the stable checkpoint each period cost seven validators most of their
+        // CPU (docs/benchmarks.md, session 6).
+        if (proposalsToo
+            && s.seq > committedSeq
+            && s.view == view
+            && s.prePrepare != null
+            && isPrimary()) {
           out.broadcast(s.prePrepare);
         }
-        Prepare own = s.view == view ? s.prepares.get(self) : null;
+        // Votes likewise, except the commit of the last block committed: f + 1 of those tell a
+        // replica that missed blocks that it must catch up. Re-sending every vote in the window
+        // cost each of seven validators about 6,000 messages a second.
+        Prepare own = s.view == view && s.seq > committedSeq ? s.prepares.get(self) : null;
         if (own != null) {
           out.broadcast(own);
         }
-        if (s.ownCommit != null) {
+        if (s.ownCommit != null && s.seq >= committedSeq) {
           out.broadcast(s.ownCommit);
         }
       }

@@ -169,6 +169,11 @@ class ReplicaTest {
       if (resent.stream().anyMatch(m -> m instanceof PrePrepare)) {
         periodsWithProposals.add(period);
       }
+      long committedBefore = seq;
+      assertThat(resent)
+          .filteredOn(m -> m instanceof PrePrepare)
+          .as("re-sent proposals in period %d", period)
+          .allSatisfy(m -> assertThat(((PrePrepare) m).seq()).isGreaterThan(committedBefore));
       assertThat(proposed).as("proposal in period %d", period).isNotNull();
       seq = proposed.seq();
       for (int v = 1; v <= 2; v++) {
@@ -194,8 +199,53 @@ class ReplicaTest {
         }
       }
     }
-    // Before: every period with a proposal in the window re-sent it (all 16 here).
+    // Before: every period with a proposal in the window re-sent it (all 16 here). Session 6: only
+    // the proposal not yet committed is re-sent (above).
     assertThat(periodsWithProposals).hasSizeBetween(1, 3);
+  }
+
+  // docs/benchmarks.md, session 6: a stalled primary re-sends the proposal still waiting for its
+  // commit every period, and not the blocks it committed (a replica that missed one fetches it).
+  @Test
+  void aStalledPrimaryResendsOnlyTheProposalNotYetCommitted() {
+    Replica primary = fresh(0);
+    long t = f.config.genesisTimeMillis() + 100;
+    step(primary, new Input.Tick(t));
+    List<PrePrepare> proposals = new java.util.ArrayList<>();
+    for (int nonce = 0; nonce < 2; nonce++) {
+      step(primary, new Input.SubmitTx(Fixture.tx(nonce)));
+      for (int i = 0; i < f.config.retransmitTicks() && proposals.size() == nonce; i++) {
+        for (ConsensusMessage m : sent(step(primary, new Input.Tick(++t)))) {
+          if (m instanceof PrePrepare pp) {
+            proposals.add(pp);
+          }
+        }
+      }
+      assertThat(proposals).as("proposal %d", nonce).hasSize(nonce + 1);
+      if (nonce == 0) {
+        PrePrepare first = proposals.get(0);
+        Hash digest = first.block().hash();
+        for (int v = 1; v <= 2; v++) {
+          step(primary, new Input.Receive(f.signer(v).prepare(0, first.seq(), digest)));
+        }
+        Ready ready = null;
+        for (int v = 1; v <= 2; v++) {
+          ready = step(primary, new Input.Receive(f.signer(v).commit(0, first.seq(), digest)));
+        }
+        assertThat(ready.commit()).isNotEmpty();
+      }
+    }
+    long committed = proposals.get(0).seq();
+    long waiting = proposals.get(1).seq();
+    java.util.Set<Long> resentSeqs = new java.util.TreeSet<>();
+    for (int i = 0; i < 3 * f.config.retransmitTicks(); i++) {
+      for (ConsensusMessage m : sent(step(primary, new Input.Tick(++t)))) {
+        if (m instanceof PrePrepare pp) {
+          resentSeqs.add(pp.seq());
+        }
+      }
+    }
+    assertThat(resentSeqs).contains(waiting).doesNotContain(committed);
   }
 
   // docs/benchmarks.md, session 4: a view-change is re-sent after 1, 2, 4, 8, 16, 16 ... periods.
