@@ -1,5 +1,7 @@
 package org.alliancechain.consensus.core;
 
+import static org.alliancechain.consensus.ConsensusLimits.VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -888,7 +890,13 @@ public final class Replica {
     syncedBlocks.headMap(committedSeq, true).clear();
     mempool.onCommitted(block.block());
     if (state == ReplicaState.NORMAL) {
-      viewChangesInARow = 0;
+      // The timeout doubled with each view change in a row comes back one step per checkpoint
+      // interval committed, not at the first commit: a new view on machines slow enough to miss
+      // the base timeout would otherwise commit one block and start the next view change
+      // (ten validators on two cores did that for minutes, docs/benchmarks.md, session 6).
+      if (viewChangesInARow > 0 && committedSeq % config.checkpointIntervalBlocks() == 0) {
+        viewChangesInARow = Math.min(viewChangesInARow, VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX) - 1;
+      }
       setProgressTimer();
     }
     Map.Entry<Long, ValidatorSet> change = scheduledValidators.firstEntry();
@@ -1087,8 +1095,13 @@ public final class Replica {
 
   // ---------------------------------------------------------------- view change (§4.4, §4.5.2)
 
+  /** The request and new-view timeout now, in ticks (for tests). */
+  int requestTimeoutTicks() {
+    return timeoutTicks();
+  }
+
   private int timeoutTicks() {
-    int doublings = Math.min(viewChangesInARow, ConsensusLimits.VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX);
+    int doublings = Math.min(viewChangesInARow, VIEW_CHANGE_BACKOFF_DOUBLINGS_MAX);
     return config.viewChangeTimeoutTicks() << doublings;
   }
 

@@ -277,6 +277,58 @@ class ReplicaTest {
     }
   }
 
+  // docs/benchmarks.md, session 6: the timeout doubled by a view change stays doubled until the
+  // new view has committed a checkpoint interval of blocks; at the first commit it came back to the
+  // base, and ten slow validators went from one view change to the next.
+  @Test
+  void theDoubledTimeoutComesBackAfterACheckpointIntervalNotAtTheFirstCommit() {
+    Replica r = fresh(1); // primary of view 1
+    long[] t = {f.config.genesisTimeMillis() + 100};
+    step(r, new Input.Tick(t[0]));
+    int base = f.config.viewChangeTimeoutTicks();
+    assertThat(r.requestTimeoutTicks()).isEqualTo(base);
+    step(r, new Input.SubmitTx(Fixture.tx(0)));
+    for (int i = 0; i <= base + 1 && r.state() == ReplicaState.NORMAL; i++) {
+      step(r, new Input.Tick(++t[0]));
+    }
+    assertThat(r.state()).isEqualTo(ReplicaState.VIEW_CHANGE);
+    for (int v = 2; v <= 3; v++) {
+      step(
+          r,
+          new Input.Receive(f.signer(v).viewChange(1, 0, Fixture.GENESIS, List.of(), List.of())));
+    }
+    assertThat(r.state()).isEqualTo(ReplicaState.NORMAL);
+    assertThat(r.view()).isEqualTo(1);
+    assertThat(r.requestTimeoutTicks()).isEqualTo(2 * base);
+    int nonce = 1;
+    for (long height = 1; height <= f.config.checkpointIntervalBlocks(); height++) {
+      PrePrepare proposed = null;
+      for (int i = 0; i < 4 * f.config.batchTicksMax() && proposed == null; i++) {
+        for (ConsensusMessage m : sent(step(r, new Input.Tick(++t[0])))) {
+          if (m instanceof PrePrepare pp && pp.seq() == height) {
+            proposed = pp;
+          }
+        }
+      }
+      assertThat(proposed).as("proposal at %d", height).isNotNull();
+      Hash digest = proposed.block().hash();
+      for (int v = 2; v <= 3; v++) {
+        step(r, new Input.Receive(f.signer(v).prepare(1, height, digest)));
+      }
+      Ready ready = null;
+      for (int v = 2; v <= 3; v++) {
+        ready = step(r, new Input.Receive(f.signer(v).commit(1, height, digest)));
+      }
+      assertThat(ready.commit()).as("commit at %d", height).isNotEmpty();
+      step(
+          r,
+          new Input.BlockExecuted(height, digest, f.config.genesisStateRoot(), Optional.empty()));
+      int expected = height < f.config.checkpointIntervalBlocks() ? 2 * base : base;
+      assertThat(r.requestTimeoutTicks()).as("timeout after %d", height).isEqualTo(expected);
+      step(r, new Input.SubmitTx(Fixture.tx(nonce++)));
+    }
+  }
+
   // docs/benchmarks.md, session 4: a block that prepares restarts the request timer, so a commit
   // slowed by the machines does not start a view change against a working primary; a commit that
   // never comes still does, one timeout later.
