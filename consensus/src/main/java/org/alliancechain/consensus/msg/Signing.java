@@ -34,7 +34,7 @@ public final class Signing {
     if (message instanceof Commit c) {
       return CommitCertificate.voteSigningBytes(chainId, c.view(), c.seq(), c.digest());
     }
-    byte[] body = MessageCodec.encodeBody(message);
+    byte[] body = MessageCodec.signingBody(message);
     return new CanonicalWriter(body.length + 80).string(chainId).raw(body).toByteArray();
   }
 

@@ -113,6 +113,46 @@ class MessageValidatorTest {
     assertThat(validator.validate(pp).reason()).isEqualTo(Reason.DIGEST_MISMATCH);
   }
 
+  // docs/benchmarks.md, session 6: signatures cover a block's header hash, not its body; a body
+  // swapped under a valid signature, alone or inside a view-change, is refused by the header check.
+  @Test
+  void aBodySwappedUnderAValidSignatureIsRefused() {
+    PrePrepare signed = f.signer(0).prePrepare(0, 1, block);
+    Block other = f.block(1, 0, 0, Fixture.GENESIS, 1_000_100, 3);
+    PrePrepare swapped =
+        new PrePrepare(
+            signed.view(),
+            signed.seq(),
+            new Block(block.header(), other.transactions()),
+            signed.sender(),
+            signed.signature());
+    assertThat(Signing.hasValidSignature(Fixture.CHAIN, swapped, SignatureVerifier.ED25519))
+        .isTrue();
+    assertThat(validator.validate(signed).isOk()).isTrue();
+    assertThat(validator.validate(swapped).reason()).isEqualTo(Reason.DIGEST_MISMATCH);
+    List<Prepare> prepares =
+        List.of(f.signer(1).prepare(0, 1, block.hash()), f.signer(2).prepare(0, 1, block.hash()));
+    ViewChange vc =
+        f.signer(2)
+            .viewChange(
+                1,
+                0,
+                Fixture.GENESIS,
+                List.of(),
+                List.of(new PreparedCertificate(signed, prepares)));
+    ViewChange relayed =
+        new ViewChange(
+            vc.newView(),
+            vc.stableSeq(),
+            vc.stableDigest(),
+            vc.checkpointProof(),
+            List.of(new PreparedCertificate(swapped, prepares)),
+            vc.sender(),
+            vc.signature());
+    assertThat(validator.validate(vc).isOk()).isTrue();
+    assertThat(validator.validate(relayed).isOk()).isFalse();
+  }
+
   @Test
   void rejectsAViewChangeWhosePreparedCertificateLacksAQuorum() {
     // Castro–Liskov §4.4: each entry of P carries a pre-prepare and 2f matching prepares.
