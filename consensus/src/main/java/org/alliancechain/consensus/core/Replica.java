@@ -1498,8 +1498,8 @@ public final class Replica {
         // the same new-view, and one in another view only keeps the body. Not once this replica
         // committed the block: 2f + 1 voted to commit it, a replica that missed the proposal sees
         // f + 1 of those votes and fetches the block with its certificate (catch-up). Re-sending
-        // every block above the stable checkpoint each period cost seven validators most of their
-        // CPU (docs/benchmarks.md, session 6).
+        // every block above the stable checkpoint (up to 2K) each period stalled seven validators
+        // into view-change storms (docs/benchmarks.md, session 6).
         if (proposalsToo
             && s.seq > committedSeq
             && s.view == view
@@ -1508,8 +1508,8 @@ public final class Replica {
           out.broadcast(s.prePrepare);
         }
         // Votes likewise, except the commit of the last block committed: f + 1 of those tell a
-        // replica that missed blocks that it must catch up. Re-sending every vote in the window
-        // cost each of seven validators about 6,000 messages a second.
+        // replica that missed blocks that it must catch up. Before, a replica re-sent a prepare
+        // and a commit for every block in the window to every peer every period.
         Prepare own = s.view == view && s.seq > committedSeq ? s.prepares.get(self) : null;
         if (own != null) {
           out.broadcast(own);
