@@ -34,6 +34,19 @@ public record NodeKey(long version, Hash hash) implements Comparable<NodeKey> {
     return new NodeKey(version, Hash.of(hash));
   }
 
+  // Written out: the record's generated equals (java.lang.runtime.ObjectMethods) was a tenth of
+  // the consensus thread's samples executing sharing blocks, through the node cache's lookups
+  // (docs/benchmarks.md, session 6).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NodeKey k && version == k.version && hash.equals(k.hash);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(version) + hash.hashCode();
+  }
+
   @Override
   public int compareTo(NodeKey other) {
     int byVersion = Long.compare(version, other.version);
