@@ -84,8 +84,10 @@ final class StallReport {
     s.append(" at height ").append(height).append(": ");
     if (!recovering.isEmpty()) {
       s.append("recovering after a lost consensus log (").append(recovering).append(')');
-    } else if (stall.what().startsWith("nothing")) {
+    } else if (stall.what().startsWith("nothing:")) {
       s.append("idle, no transaction is waiting");
+    } else if (stall.what().startsWith("nothing to propose")) {
+      s.append("idle, ").append(stall.what().substring("nothing to propose: ".length()));
     } else {
       s.append("waiting for ").append(stall.what());
       if (!waitingOn.isEmpty()) {

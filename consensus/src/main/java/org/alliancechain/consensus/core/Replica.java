@@ -315,6 +315,14 @@ public final class Replica {
     Slot slot = slots.get(next);
     PublicKey primary = checker.primaryOf(view);
     if (slot == null || slot.view != view || slot.prePrepare == null) {
+      if (mempool.isEmpty() && mempool.size() > 0) {
+        // Pooled but not proposable: each sender's next nonce is missing from the pool.
+        return new Stall(
+            "nothing to propose: "
+                + mempool.size()
+                + " transactions wait for an earlier nonce of their sender",
+            List.of());
+      }
       return mempool.isEmpty()
           ? new Stall("nothing: no transaction is waiting", List.of())
           : new Stall(

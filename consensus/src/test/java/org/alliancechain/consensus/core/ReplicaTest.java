@@ -329,6 +329,64 @@ class ReplicaTest {
     }
   }
 
+  // docs/benchmarks.md, session 6: transactions pooled behind a missing nonce are not "no
+  // transaction waiting"; the stall says how many wait and why.
+  @Test
+  void aPoolWithNothingProposableSaysHowManyWait() {
+    TxPool inner = TxPool.inMemory();
+    TxPool gapped =
+        new TxPool() {
+          @Override
+          public boolean add(Hash hash, Transaction tx) {
+            return inner.add(hash, tx);
+          }
+
+          @Override
+          public boolean isKnown(Hash hash) {
+            return inner.isKnown(hash);
+          }
+
+          @Override
+          public boolean isCommitted(Hash hash) {
+            return inner.isCommitted(hash);
+          }
+
+          @Override
+          public boolean isEmpty() {
+            return true; // as a node's pool whose senders all lack their next nonce
+          }
+
+          @Override
+          public int size() {
+            return inner.size();
+          }
+
+          @Override
+          public void onCommitted(Block block) {
+            inner.onCommitted(block);
+          }
+
+          @Override
+          public List<Transaction> batch(int max, java.util.Set<Hash> inFlight) {
+            return List.of();
+          }
+        };
+    Replica r =
+        new Replica(
+            f.config,
+            f.keys.get(1),
+            f.validators,
+            SignatureVerifier.ED25519,
+            RestartState.fresh(f.config.genesisStateRoot()),
+            gapped);
+    step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
+    assertThat(r.stall().what()).isEqualTo("nothing: no transaction is waiting");
+    step(r, new Input.SubmitTx(Fixture.tx(5)));
+    step(r, new Input.SubmitTx(Fixture.tx(6)));
+    assertThat(r.stall().what())
+        .isEqualTo("nothing to propose: 2 transactions wait for an earlier nonce of their sender");
+  }
+
   // docs/benchmarks.md, session 4: a block that prepares restarts the request timer, so a commit
   // slowed by the machines does not start a view change against a working primary; a commit that
   // never comes still does, one timeout later.
