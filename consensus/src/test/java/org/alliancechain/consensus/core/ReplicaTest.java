@@ -26,12 +26,17 @@ class ReplicaTest {
   }
 
   private Replica fresh(int index) {
+    return fresh(index, TxPool.inMemory());
+  }
+
+  private Replica fresh(int index, TxPool pool) {
     return new Replica(
         f.config,
         f.keys.get(index),
         f.validators,
         SignatureVerifier.ED25519,
-        RestartState.fresh(f.config.genesisStateRoot()));
+        RestartState.fresh(f.config.genesisStateRoot()),
+        pool);
   }
 
   private Ready step(Replica r, Input input) {
@@ -333,37 +338,12 @@ class ReplicaTest {
   // transaction waiting"; the stall says how many wait and why.
   @Test
   void aPoolWithNothingProposableSaysHowManyWait() {
-    TxPool inner = TxPool.inMemory();
+    // As a node's pool whose senders all lack their next nonce: it holds them, proposes none.
     TxPool gapped =
-        new TxPool() {
-          @Override
-          public boolean add(Hash hash, Transaction tx) {
-            return inner.add(hash, tx);
-          }
-
-          @Override
-          public boolean isKnown(Hash hash) {
-            return inner.isKnown(hash);
-          }
-
-          @Override
-          public boolean isCommitted(Hash hash) {
-            return inner.isCommitted(hash);
-          }
-
+        new ForwardingPool(TxPool.inMemory()) {
           @Override
           public boolean isEmpty() {
-            return true; // as a node's pool whose senders all lack their next nonce
-          }
-
-          @Override
-          public int size() {
-            return inner.size();
-          }
-
-          @Override
-          public void onCommitted(Block block) {
-            inner.onCommitted(block);
+            return true;
           }
 
           @Override
@@ -371,14 +351,7 @@ class ReplicaTest {
             return List.of();
           }
         };
-    Replica r =
-        new Replica(
-            f.config,
-            f.keys.get(1),
-            f.validators,
-            SignatureVerifier.ED25519,
-            RestartState.fresh(f.config.genesisStateRoot()),
-            gapped);
+    Replica r = fresh(1, gapped);
     step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
     assertThat(r.stall().what()).isEqualTo("nothing: no transaction is waiting");
     step(r, new Input.SubmitTx(Fixture.tx(5)));
@@ -459,14 +432,7 @@ class ReplicaTest {
   void aBackupRefusesAPrePrepareWithATransactionAlreadyInTheChain() {
     Block block = blockAt1(2);
     Hash old = block.transactions().get(1).hash();
-    Replica r =
-        new Replica(
-            f.config,
-            f.keys.get(1),
-            f.validators,
-            SignatureVerifier.ED25519,
-            RestartState.fresh(f.config.genesisStateRoot()),
-            new InChain(TxPool.inMemory(), old));
+    Replica r = fresh(1, new InChain(TxPool.inMemory(), old));
     step(r, new Input.Tick(f.config.genesisTimeMillis() + 100));
     Ready ready = step(r, new Input.Receive(f.signer(0).prePrepare(0, 1, block)));
     assertThat(sent(ready)).noneMatch(Prepare.class::isInstance);
@@ -502,8 +468,14 @@ class ReplicaTest {
     assertThat(r.rejections()).containsEntry(Reason.BAD_TX, 1L);
   }
 
-  /** A pool that also knows some transactions are in the chain (a node's transaction index). */
-  private record InChain(TxPool pool, Hash committed) implements TxPool {
+  /** A pool that passes every call on; tests override what they change. */
+  private static class ForwardingPool implements TxPool {
+    final TxPool pool;
+
+    ForwardingPool(TxPool pool) {
+      this.pool = pool;
+    }
+
     @Override
     public boolean add(Hash hash, Transaction tx) {
       return pool.add(hash, tx);
@@ -511,12 +483,12 @@ class ReplicaTest {
 
     @Override
     public boolean isKnown(Hash hash) {
-      return hash.equals(committed) || pool.isKnown(hash);
+      return pool.isKnown(hash);
     }
 
     @Override
     public boolean isCommitted(Hash hash) {
-      return hash.equals(committed) || pool.isCommitted(hash);
+      return pool.isCommitted(hash);
     }
 
     @Override
@@ -537,6 +509,26 @@ class ReplicaTest {
     @Override
     public List<Transaction> batch(int max, java.util.Set<Hash> inFlight) {
       return pool.batch(max, inFlight);
+    }
+  }
+
+  /** A pool that also knows some transactions are in the chain (a node's transaction index). */
+  private static final class InChain extends ForwardingPool {
+    private final Hash committed;
+
+    InChain(TxPool pool, Hash committed) {
+      super(pool);
+      this.committed = committed;
+    }
+
+    @Override
+    public boolean isKnown(Hash hash) {
+      return hash.equals(committed) || pool.isKnown(hash);
+    }
+
+    @Override
+    public boolean isCommitted(Hash hash) {
+      return hash.equals(committed) || pool.isCommitted(hash);
     }
   }
 }
