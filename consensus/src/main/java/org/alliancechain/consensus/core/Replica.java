@@ -315,19 +315,19 @@ public final class Replica {
     Slot slot = slots.get(next);
     PublicKey primary = checker.primaryOf(view);
     if (slot == null || slot.view != view || slot.prePrepare == null) {
-      if (mempool.isEmpty() && mempool.size() > 0) {
-        // Pooled but not proposable: each sender's next nonce is missing from the pool.
+      if (!mempool.isEmpty()) {
         return new Stall(
-            "nothing to propose: "
-                + mempool.size()
-                + " transactions wait for an earlier nonce of their sender",
-            List.of());
+            "pre-prepare for seq " + next + " (" + mempool.size() + " transactions waiting)",
+            List.of(primary));
       }
-      return mempool.isEmpty()
+      // Nothing proposable; anything pooled waits for an earlier nonce of its sender.
+      return mempool.size() == 0
           ? new Stall("nothing: no transaction is waiting", List.of())
           : new Stall(
-              "pre-prepare for seq " + next + " (" + mempool.size() + " transactions waiting)",
-              List.of(primary));
+              "nothing to propose: "
+                  + mempool.size()
+                  + " transactions wait for an earlier nonce of their sender",
+              List.of());
     }
     if (!slot.isPreparedIn(view)) {
       Set<PublicKey> have = new java.util.TreeSet<>(Set.of(primary));
