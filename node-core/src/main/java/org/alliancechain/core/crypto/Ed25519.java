@@ -24,12 +24,19 @@ import org.alliancechain.core.hash.Hash;
  * given Bouncy Castle version happens to check. Rule 4 is Bouncy Castle's: {@code
  * BouncyCastleBehaviourTest} pins that version 1.87 decodes strictly and uses the cofactored
  * equation, so an upgrade that changed it would fail the build.
+ *
+ * <p>A key that passes rules 2 and 3 is decoded to a curve point once and kept ({@link
+ * DecodedKeys}); Bouncy Castle's verification from a decoded point skips decoding A, about a tenth
+ * of a verification, and {@code BouncyCastleBehaviourTest} pins that both forms accept the same
+ * signatures.
  */
 public final class Ed25519 {
   // Process-wide: the same transaction reaches this check through several paths of one node.
   private static final VerifiedSignatures VERIFIED = new VerifiedSignatures();
   private static final java.util.concurrent.atomic.LongAdder VERIFICATIONS =
       new java.util.concurrent.atomic.LongAdder();
+  // Keys decoded once: a member or account signs many transactions (docs/crypto.md).
+  private static final DecodedKeys DECODED_KEYS = new DecodedKeys();
 
   /** Why a signature or key was rejected; {@link #code()} is the {@link Verdict} reason. */
   public enum Rejection {
@@ -127,8 +134,14 @@ public final class Ed25519 {
     if (!isCanonicalPoint(signature, 0)) {
       return Rejection.SIGNATURE_R_NON_CANONICAL.verdict("R is not a canonical point encoding");
     }
-    if (org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
-        signature, 0, key, 0, message, 0, message.length)) {
+    org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point = DECODED_KEYS.point(key);
+    boolean verified =
+        point != null
+            ? org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
+                signature, 0, point, message, 0, message.length)
+            : org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
+                signature, 0, key, 0, message, 0, message.length);
+    if (verified) {
       return Verdict.ok();
     }
     // Off the hot path: only a rejected signature pays for decoding the key a second time.

@@ -23,8 +23,20 @@ class BouncyCastleBehaviourTest {
   private static final byte[] A = A_POINT.encode();
   private static final byte[] R = R_POINT.encode();
 
+  // Both of Bouncy Castle's forms, from the key's bytes and from its decoded point (DecodedKeys),
+  // must give the same answer for every probe here: the profile uses the second whenever the key
+  // decodes.
   private static boolean bc(byte[] key, byte[] msg, byte[] sig) {
-    return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, key, 0, msg, 0, msg.length);
+    boolean fromBytes =
+        org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, key, 0, msg, 0, msg.length);
+    org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point =
+        org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(key, 0);
+    if (point != null) {
+      boolean fromPoint =
+          org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, point, msg, 0, msg.length);
+      assertThat(fromPoint).as("decoded-point form of " + Hex.encode(key)).isEqualTo(fromBytes);
+    }
+    return fromBytes;
   }
 
   private static boolean bcPartial(byte[] key) {
