@@ -64,4 +64,18 @@ class DecodedKeysTest {
     assertThat(Ed25519.checkRaw(key, other, sig).reason())
         .isEqualTo(Ed25519.Rejection.SIGNATURE_INVALID.code());
   }
+
+  @Test
+  void theMachineLimitsFormIsBouncyCastlesOwnFromTheBytes() {
+    byte[] msg = "limit".getBytes(StandardCharsets.UTF_8);
+    BigInteger a = new BigInteger("99999999999999999");
+    byte[] key = ReferenceEd25519.BASE.times(a).encode();
+    BigInteger r = new BigInteger("31415926535");
+    byte[] sig = ReferenceEd25519.sign(a, key, r, ReferenceEd25519.BASE.times(r).encode(), msg);
+    assertThat(Ed25519.verifyBouncyCastleBytes(key, msg, sig)).isTrue();
+    assertThat(Ed25519.verifyBouncyCastleBytes(key, "other".getBytes(StandardCharsets.UTF_8), sig))
+        .isFalse();
+    assertThat(Ed25519.verifyBouncyCastleBytes(java.util.Arrays.copyOf(key, 31), msg, sig))
+        .isFalse();
+  }
 }
