@@ -159,7 +159,7 @@ public final class StateTree {
   /** One update's working state: the nodes it creates and the nodes it replaces. */
   private final class Updater {
     private final long version;
-    private final SortedMap<NodeKey, Node> newNodes = new TreeMap<>();
+    private final Map<NodeKey, Node> newNodes = new java.util.LinkedHashMap<>();
     private final List<NodeKey> staleNodes = new ArrayList<>();
 
     Updater(long version) {
