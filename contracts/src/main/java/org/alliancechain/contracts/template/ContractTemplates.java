@@ -1,13 +1,11 @@
 package org.alliancechain.contracts.template;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.alliancechain.contracts.lang.ContractParser;
-import org.alliancechain.contracts.lang.ContractPrinter;
 import org.alliancechain.contracts.lang.ContractValidator;
 import org.alliancechain.contracts.lang.QualityFunctions;
 import org.alliancechain.contracts.model.Activation;
@@ -169,9 +167,7 @@ public final class ContractTemplates {
     if (!checked.valid()) {
       throw new ContractException(checked.errors());
     }
-    byte[] printed = ContractPrinter.print(contract).getBytes(StandardCharsets.UTF_8);
-    Contract reparsed = ContractParser.parse(printed, addressRule);
-    if (checked.bound().isEmpty() || !reparsed.equals(contract)) {
+    if (checked.bound().isEmpty() || !ContractParser.printsToItself(contract)) {
       throw new IllegalStateException(
           "a template instance must be bound and print to itself: " + contract.id());
     }

@@ -128,6 +128,30 @@ class ContractParserTest {
   }
 
   @Test
+  void parseBoundRefusesATemplateAndNamesTheLineOfAnInvalidElement() throws IOException {
+    assertThatThrownBy(
+            () ->
+                ContractParser.parseBound(resource("listing1-corrected.xml"), AddressRule.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is a template");
+    String invalid =
+        bind(resource("listing1-corrected.xml"), LISTING_1_PARAMETERS)
+            .replace("<state>enabled</state>", "<state>sleeping</state>");
+    assertThatThrownBy(() -> ContractParser.parseBound(invalid, AddressRule.DEFAULT))
+        .isInstanceOf(org.alliancechain.contracts.xml.ContractException.class)
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void aParsedListingPrintsToItself() throws IOException {
+    for (String name : List.of("listing1-corrected.xml", "listing2-corrected.xml")) {
+      assertThat(ContractParser.printsToItself(ContractParser.parse(resource(name))))
+          .as(name)
+          .isTrue();
+    }
+  }
+
+  @Test
   void theWordAndIsTheSameConjunctionAsAnEscapedAmpersand() throws IOException {
     String withAnd = resource("listing1-corrected.xml").replace("&amp;", "and");
     assertThat(ContractParser.parse(withAnd))
