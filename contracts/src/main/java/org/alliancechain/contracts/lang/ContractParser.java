@@ -50,12 +50,15 @@ public final class ContractParser {
   }
 
   /**
-   * Whether a contract built in code prints to a document that reads back to the same contract (the
-   * templates' guard before they hand out a document). The caller has checked the contract; what
-   * reads back equal to it is that contract, so it is not checked a second time.
+   * The document a contract built in code prints to, if it reads back to the same contract (the
+   * templates' guard before they hand out a document); empty if it does not. The caller has checked
+   * the contract; what reads back equal to it is that contract, so it is not checked a second time.
    */
-  public static boolean printsToItself(Contract contract) {
-    byte[] printed = ContractPrinter.print(contract).getBytes(StandardCharsets.UTF_8);
-    return ContractReader.read(SafeXmlParser.parse(printed)).contract().equals(contract);
+  public static java.util.Optional<String> printIfItReadsBack(Contract contract) {
+    String printed = ContractPrinter.print(contract);
+    Contract read =
+        ContractReader.read(SafeXmlParser.parse(printed.getBytes(StandardCharsets.UTF_8)))
+            .contract();
+    return read.equals(contract) ? java.util.Optional.of(printed) : java.util.Optional.empty();
   }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.alliancechain.contracts.ContractLimits;
 import org.alliancechain.contracts.interp.ContractState;
+import org.alliancechain.contracts.lang.BoundContract;
 import org.alliancechain.contracts.lang.ExpressionParser;
 import org.alliancechain.contracts.model.AddressRule;
 import org.alliancechain.contracts.model.Contract;
@@ -35,8 +36,12 @@ public final class SharingLifecycle {
       long bonusAmount,
       boolean changeable) {}
 
-  /** A drafted contract and the case that now points at it. */
-  public record Drafted(SharingCase sharingCase, Contract contract) {}
+  /**
+   * A drafted case and its contract, with the document the chain stores and its bound form (both
+   * from the template, which checked that the document reads back to the contract).
+   */
+  public record Drafted(
+      SharingCase sharingCase, Contract contract, String document, BoundContract bound) {}
 
   public static Outcome<SharingCase> open(Request request, long nowSeconds) {
     Optional<String> problem = requestProblem(request);
@@ -207,15 +212,15 @@ public final class SharingLifecycle {
             terms.installments(),
             terms.cancellationFee(),
             request.type().monetary() ? OptionalLong.of(request.quantity()) : OptionalLong.empty());
-    Contract contract;
+    ContractTemplates.Instance contract;
     try {
       contract =
           request.mode() == AllianceMode.COOPERATIVE
-              ? ContractTemplates.standardized(
+              ? ContractTemplates.standardizedInstance(
                   new ContractTemplates.Standardized(
                       contractId, providers, parts, receiver, contractTerms),
                   addressRule)
-              : ContractTemplates.diversified(
+              : ContractTemplates.diversifiedInstance(
                   new ContractTemplates.Diversified(
                       contractId,
                       providers,
@@ -239,7 +244,8 @@ public final class SharingLifecycle {
             c.accepted(),
             Phase.CONTRACT_DRAFTED,
             Optional.of(contractId));
-    return Outcome.ok(new Drafted(drafted, contract));
+    return Outcome.ok(
+        new Drafted(drafted, contract.contract(), contract.document(), contract.bound()));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.alliancechain.contracts.lang.BoundContract;
 import org.alliancechain.contracts.lang.ContractParser;
 import org.alliancechain.contracts.lang.ContractValidator;
 import org.alliancechain.contracts.lang.QualityFunctions;
@@ -28,6 +29,12 @@ import org.alliancechain.contracts.xml.ContractException;
  */
 public final class ContractTemplates {
   private ContractTemplates() {}
+
+  /**
+   * A checked template instance: the contract, its document (what the chain stores, which parses
+   * back to {@code contract}) and its bound form (what binding the document gives).
+   */
+  public record Instance(Contract contract, String document, BoundContract bound) {}
 
   /** A party's display name and its address (bound to an {@code address_N} placeholder). */
   public record PartyRef(String name, String address) {}
@@ -82,6 +89,14 @@ public final class ContractTemplates {
   }
 
   public static Contract standardized(Standardized input, AddressRule addressRule) {
+    return standardizedInstance(input, addressRule).contract();
+  }
+
+  public static Contract diversified(Diversified input, AddressRule addressRule) {
+    return diversifiedInstance(input, addressRule).contract();
+  }
+
+  public static Instance standardizedInstance(Standardized input, AddressRule addressRule) {
     Skeleton s = new Skeleton(input.providers(), input.receiver(), input.terms());
     boolean equal = input.shareParts().stream().distinct().count() <= 1;
     s.params.put("share", equal ? ContractValidator.SHARE_EQUAL : parts(input.shareParts()));
@@ -103,10 +118,10 @@ public final class ContractTemplates {
             Optional.empty(),
             Optional.of(s.remedy()),
             s.params);
-    return checked(contract, addressRule);
+    return instance(contract, addressRule);
   }
 
-  public static Contract diversified(Diversified input, AddressRule addressRule) {
+  public static Instance diversifiedInstance(Diversified input, AddressRule addressRule) {
     Skeleton s = new Skeleton(input.providers(), input.receiver(), input.terms());
     s.params.put(
         "share", String.join(":", input.shareParts().stream().map(String::valueOf).toList()));
@@ -144,7 +159,7 @@ public final class ContractTemplates {
             bonusPayment,
             Optional.of(s.remedy()),
             s.params);
-    return checked(contract, addressRule);
+    return instance(contract, addressRule);
   }
 
   private static String parts(List<Long> shareParts) {
@@ -159,19 +174,24 @@ public final class ContractTemplates {
             .orElse("_bound");
   }
 
-  /** Valid, fully bound, and the printed document parses back to the same contract. */
-  private static Contract checked(Contract contract, AddressRule addressRule) {
+  /**
+   * Valid, fully bound, and the printed document reads back to the same contract; the document and
+   * the bound form go with it, so that storing and binding the draft need neither print nor parse
+   * it again (an executing node did both: docs/benchmarks.md, session 7).
+   */
+  private static Instance instance(Contract contract, AddressRule addressRule) {
     var checked =
         ContractValidator.check(
             contract, org.alliancechain.contracts.lang.SourceMap.NONE, addressRule);
     if (!checked.valid()) {
       throw new ContractException(checked.errors());
     }
-    if (checked.bound().isEmpty() || !ContractParser.printsToItself(contract)) {
+    Optional<String> document = ContractParser.printIfItReadsBack(contract);
+    if (checked.bound().isEmpty() || document.isEmpty()) {
       throw new IllegalStateException(
           "a template instance must be bound and print to itself: " + contract.id());
     }
-    return contract;
+    return new Instance(contract, document.get(), checked.bound().get());
   }
 
   /** What both templates share: parties, preconditions, payment, remedy and their parameters. */

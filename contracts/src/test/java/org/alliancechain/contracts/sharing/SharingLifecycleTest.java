@@ -76,6 +76,11 @@ class SharingLifecycleTest {
     assertThat(ContractParser.parse(ContractPrinter.print(drafted.contract())))
         .isEqualTo(drafted.contract());
     BoundContract bound = ContractValidator.check(drafted.contract()).bound().orElseThrow();
+    // the document and bound form handed out with the draft are what the chain would parse
+    assertThat(drafted.document()).isEqualTo(ContractPrinter.print(drafted.contract()));
+    assertThat(ContractParser.parseBound(drafted.document(), AddressRule.DEFAULT))
+        .isEqualTo(drafted.bound())
+        .isEqualTo(bound);
     Facts facts =
         new Facts(
             new TreeSet<>(Set.of("ac1p1", "ac1p2", "ac1r")),
@@ -134,6 +139,9 @@ class SharingLifecycleTest {
     assertThat(drafted.contract().ruleConditions()).hasSize(2);
     assertThat(drafted.contract().bonusPayment()).isPresent();
     BoundContract bound = ContractValidator.check(drafted.contract()).bound().orElseThrow();
+    assertThat(ContractParser.parseBound(drafted.document(), AddressRule.DEFAULT))
+        .isEqualTo(drafted.bound())
+        .isEqualTo(bound);
     Facts noMetadata =
         new Facts(
             new TreeSet<>(Set.of("ac1p1", "ac1r")),

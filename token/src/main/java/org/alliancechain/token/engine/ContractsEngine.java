@@ -11,7 +11,6 @@ import org.alliancechain.contracts.interp.Execution;
 import org.alliancechain.contracts.interp.Interpreter;
 import org.alliancechain.contracts.lang.BoundContract;
 import org.alliancechain.contracts.lang.ContractParser;
-import org.alliancechain.contracts.lang.ContractPrinter;
 import org.alliancechain.contracts.model.AddressRule;
 import org.alliancechain.contracts.sharing.Outcome;
 import org.alliancechain.contracts.sharing.Request;
@@ -375,8 +374,11 @@ public final class ContractsEngine implements ContractEngine {
                   ADDRESSES));
       put(drafted.sharingCase());
       String id = t.contractId();
-      String doc = ContractPrinter.print(drafted.contract());
+      String doc = drafted.document();
       store.put(key("doc/", id), w -> w.string(doc));
+      // What parsing the stored document would give (the template checked that it reads back to
+      // the contract): binding it below need not parse it.
+      parsed.put(doc, drafted.bound());
       List<String> live = new ArrayList<>(live());
       TxRejected.require(
           live.size() < TokenLimits.LIVE_CONTRACTS_MAX, "too_many_contracts", "live limit");
