@@ -172,6 +172,10 @@ public final class ConsensusEngines {
           "alliance_consensus_view_changes_total",
           "view changes started",
           () -> viewChangesSnapshot);
+      metrics.counterFrom(
+          "alliance_consensus_ticks_skipped_total",
+          "timer ticks not delivered because the consensus thread was busy (executing blocks)",
+          driver::skippedTicks);
       for (java.lang.reflect.Field field :
           org.alliancechain.consensus.msg.Reason.class.getFields()) {
         if (field.getType() != String.class) {

@@ -28,8 +28,9 @@ import org.alliancechain.core.tx.Transaction;
 /**
  * Binds one {@link Replica} to the outside world (STYLE.md item 3): a single thread owns the
  * replica and takes inputs from a bounded inbox; wall time enters only here, as a {@link
- * Input.Tick} every {@code tickMillis}. For each {@link Ready} it saves what must be persisted,
- * then sends, then executes committed blocks and feeds their results back.
+ * Input.Tick} every {@code tickMillis} (one, not a burst, after the thread was busy: {@link
+ * TickSchedule}). For each {@link Ready} it saves what must be persisted, then sends, then executes
+ * committed blocks and feeds their results back.
  */
 public final class ConsensusDriver {
   private final Replica replica;
@@ -38,10 +39,11 @@ public final class ConsensusDriver {
   private final BlockExecutor executor;
   private final Signing signing;
   private final Clock clock;
-  private final long tickMillis;
   private final BlockingQueue<Input> inbox =
       new ArrayBlockingQueue<>(ConsensusLimits.DRIVER_INBOX_INPUTS_MAX);
   private final AtomicLong dropped = new AtomicLong();
+  private final TickSchedule ticks;
+  private final AtomicLong skippedTicks = new AtomicLong();
   private final AtomicLong undecodable = new AtomicLong();
   private final AtomicLong committedHeight = new AtomicLong();
   // Transactions carried by the messages in the inbox (ConsensusLimits.DRIVER_INBOX_TXS_MAX).
@@ -65,7 +67,7 @@ public final class ConsensusDriver {
     this.executor = executor;
     this.signing = signing;
     this.clock = clock;
-    this.tickMillis = tickMillis;
+    this.ticks = new TickSchedule(clock.millis(), tickMillis);
     this.committedHeight.set(replica.committedSeq());
     this.thread = new Thread(this::loop, "consensus-" + name);
   }
@@ -174,22 +176,30 @@ public final class ConsensusDriver {
     return committedHeight.get();
   }
 
+  /**
+   * Ticks not delivered because the thread was busy when they were due (TickSchedule): how long, in
+   * ticks, this replica spent unable to watch its timers.
+   */
+  public long skippedTicks() {
+    return skippedTicks.get();
+  }
+
   public long droppedInputs() {
     return dropped.get();
   }
 
   private void loop() {
-    long nextTick = clock.millis() + tickMillis;
     while (running) {
       try {
-        Input input = inbox.poll(Math.max(0, nextTick - clock.millis()), TimeUnit.MILLISECONDS);
+        Input input = inbox.poll(ticks.waitMillis(clock.millis()), TimeUnit.MILLISECONDS);
         if (input != null) {
           queuedTxs.addAndGet(-carriedTxs(input));
           handle(input);
         }
-        if (clock.millis() >= nextTick) {
-          nextTick += tickMillis;
-          handle(new Input.Tick(clock.millis()));
+        long now = clock.millis();
+        if (ticks.take(now)) {
+          skippedTicks.set(ticks.skipped());
+          handle(new Input.Tick(now));
           tickObserver.run();
         }
       } catch (InterruptedException e) {

@@ -32,16 +32,32 @@ class ConsensusDriverTest {
     Hash root = Hash.ZERO;
     int txs;
 
+    final long executeMillis;
+    final int expectedTxs;
+
     MemoryExecutor(CountDownLatch allCommitted) {
+      this(allCommitted, 0, TXS);
+    }
+
+    MemoryExecutor(CountDownLatch allCommitted, long executeMillis, int expectedTxs) {
       this.allCommitted = allCommitted;
+      this.executeMillis = executeMillis;
+      this.expectedTxs = expectedTxs;
     }
 
     @Override
     public Executed execute(CertifiedBlock block) {
+      if (executeMillis > 0) {
+        try {
+          Thread.sleep(executeMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       chain.add(block);
       root = Sha256.hash(root.toBytes(), block.block().hash().toBytes());
       txs += block.block().transactions().size();
-      if (txs == TXS) {
+      if (txs == expectedTxs) {
         allCommitted.countDown();
       }
       return new Executed(root, Optional.empty());
@@ -110,16 +126,32 @@ class ConsensusDriverTest {
 
   @Test
   void fourDriversOnAnInMemoryNetworkCommitTheSameChain() throws InterruptedException {
-    runFour(new Fixture(4));
+    runFour(new Fixture(4), 5, 0, TXS);
   }
 
-  private static void runFour(Fixture f) throws InterruptedException {
+  // TickSchedule: executing a block for longer than the view-change timeout (24 ticks of 10 ms
+  // here) is not the primary's delay. Before, the ticks missed while executing were delivered in a
+  // burst afterwards and every replica's request timer expired (docs/benchmarks.md, session 7).
+  @Test
+  void blocksThatTakeLongerToExecuteThanTheTimeoutCauseNoViewChange() throws InterruptedException {
+    for (Running node : runFour(new Fixture(4), 10, 500, 32)) {
+      // Read after the driver's thread stopped.
+      assertThat(node.replica().view()).isZero();
+      assertThat(node.driver().skippedTicks()).as("ticks skipped while executing").isPositive();
+    }
+  }
+
+  private record Running(ConsensusDriver driver, Replica replica) {}
+
+  private static List<Running> runFour(Fixture f, long tickMillis, long executeMillis, int txs)
+      throws InterruptedException {
     InMemoryNetwork network = new InMemoryNetwork();
     CountDownLatch done = new CountDownLatch(4);
     List<ConsensusDriver> drivers = new ArrayList<>();
+    List<Running> running = new ArrayList<>();
     List<MemoryExecutor> executors = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      MemoryExecutor executor = new MemoryExecutor(done);
+      MemoryExecutor executor = new MemoryExecutor(done, executeMillis, txs);
       Replica replica =
           new Replica(
               f.config,
@@ -135,7 +167,7 @@ class ConsensusDriverTest {
               executor,
               new Signing(Fixture.CHAIN, f.keys.get(i)),
               Clock.systemUTC(),
-              5,
+              tickMillis,
               "test-" + i);
       network.register(
           f.keys.get(i).publicKey(),
@@ -151,11 +183,12 @@ class ConsensusDriverTest {
             }
           });
       drivers.add(driver);
+      running.add(new Running(driver, replica));
       executors.add(executor);
     }
     drivers.forEach(ConsensusDriver::start);
     try {
-      for (int n = 0; n < TXS; n++) {
+      for (int n = 0; n < txs; n++) {
         Transaction tx = Fixture.tx(n);
         drivers.forEach(d -> d.submit(tx));
       }
@@ -173,5 +206,6 @@ class ConsensusDriverTest {
         assertThat(e.chain.get(h).verify(f.validators).isOk()).isTrue();
       }
     }
+    return running;
   }
 }
