@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -37,8 +38,18 @@ final class RocksHandles implements AutoCloseable {
    */
   static final long WAL_BYTES_MAX = 128L * 1024 * 1024;
 
+  /**
+   * Bloom filter bits per key (about 1 % false positives). Most of a node's point reads are for
+   * keys that are absent: "is this transaction already in a block?" for every admitted or proposed
+   * transaction, new accounts' values. Without filters each such read searched every level's index,
+   * so it cost more as the database grew: consensus and intake took 1.7 times as long per
+   * transaction after 210 s of load as after 90 s (docs/benchmarks.md, session 7).
+   */
+  static final double BLOOM_BITS_PER_KEY = 10;
+
   private final RocksLogger logger;
   private final LRUCache cache;
+  private final BloomFilter filter;
   private final WriteBufferManager writeBuffers;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions familyOptions;
@@ -50,6 +61,7 @@ final class RocksHandles implements AutoCloseable {
   private RocksHandles(
       RocksLogger logger,
       LRUCache cache,
+      BloomFilter filter,
       WriteBufferManager writeBuffers,
       DBOptions dbOptions,
       ColumnFamilyOptions familyOptions,
@@ -58,6 +70,7 @@ final class RocksHandles implements AutoCloseable {
       RocksDB db) {
     this.logger = logger;
     this.cache = cache;
+    this.filter = filter;
     this.writeBuffers = writeBuffers;
     this.dbOptions = dbOptions;
     this.familyOptions = familyOptions;
@@ -76,8 +89,10 @@ final class RocksHandles implements AutoCloseable {
   }
 
   private static RocksHandles open(Path dir, List<String> names, boolean create, boolean readOnly) {
+    RocksDB.loadLibrary(); // idempotent; RocksStore loads it too, tools may open handles first
     RocksLogger logger = new RocksLogger();
     LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+    BloomFilter filter = new BloomFilter(BLOOM_BITS_PER_KEY);
     WriteBufferManager writeBuffers = new WriteBufferManager(MEMTABLES_BYTES_MAX, cache);
     DBOptions dbOptions =
         RocksStore.dbOptions(logger, create)
@@ -86,7 +101,14 @@ final class RocksHandles implements AutoCloseable {
     ColumnFamilyOptions familyOptions =
         RocksStore.familyOptions()
             .setWriteBufferSize(MEMTABLE_BYTES_MAX)
-            .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+            .setTableFormatConfig(
+                new BlockBasedTableConfig()
+                    .setBlockCache(cache)
+                    .setFilterPolicy(filter)
+                    // Index and filter blocks count against the block cache (bounded memory);
+                    // the newest files' stay pinned there.
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true));
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     for (String name : names) {
       descriptors.add(
@@ -99,12 +121,13 @@ final class RocksHandles implements AutoCloseable {
               ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, families)
               : RocksDB.open(dbOptions, dir.toString(), descriptors, families);
       return new RocksHandles(
-          logger, cache, writeBuffers, dbOptions, familyOptions, names, families, db);
+          logger, cache, filter, writeBuffers, dbOptions, familyOptions, names, families, db);
     } catch (RocksDBException e) {
       families.forEach(ColumnFamilyHandle::close);
       familyOptions.close();
       dbOptions.close();
       writeBuffers.close();
+      filter.close();
       cache.close();
       logger.close();
       throw StoreOpener.classifyOpen(dir, e);
@@ -143,6 +166,7 @@ final class RocksHandles implements AutoCloseable {
     familyOptions.close();
     dbOptions.close();
     writeBuffers.close();
+    filter.close();
     cache.close();
     logger.close();
   }
