@@ -73,6 +73,11 @@ final class NodeTxPool implements TxPool {
   }
 
   @Override
+  public long additions() {
+    return mempool.additions();
+  }
+
+  @Override
   public void onCommitted(Block block) {
     for (Transaction tx : block.transactions()) {
       committed.add(tx.hash());

@@ -18,6 +18,7 @@ import org.alliancechain.core.tx.Transaction;
 final class Mempool implements TxPool {
   private final LinkedHashMap<Hash, Transaction> pending = new LinkedHashMap<>();
   private final LinkedHashSet<Hash> committed = new LinkedHashSet<>();
+  private long additions;
 
   /** False when the transaction is known or the pool is full. */
   @Override
@@ -28,7 +29,13 @@ final class Mempool implements TxPool {
       return false;
     }
     pending.put(hash, tx);
+    additions++;
     return true;
+  }
+
+  @Override
+  public long additions() {
+    return additions;
   }
 
   @Override

@@ -27,6 +27,14 @@ public interface TxPool {
 
   void onCommitted(Block block);
 
+  /**
+   * How many transactions were ever added (accepted by {@link #add} or, in a node, by its own
+   * admission). The primary searches its pool for a batch again only when this count, its view, its
+   * last commit or the next sequence number moved: an empty search walks every pooled transaction
+   * in flight, and it used to run on every message (docs/benchmarks.md, session 7).
+   */
+  long additions();
+
   /** Up to {@code max} transactions for a proposal, skipping those already in flight. */
   List<Transaction> batch(int max, Set<Hash> inFlight);
 

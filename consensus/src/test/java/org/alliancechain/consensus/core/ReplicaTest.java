@@ -360,6 +360,53 @@ class ReplicaTest {
         .isEqualTo("nothing to propose: 2 transactions wait for an earlier nonce of their sender");
   }
 
+  // docs/benchmarks.md, session 7: with every pooled transaction in flight, the primary searched
+  // its pool again on every input; it searches again only once something was added (or its view,
+  // last commit or next sequence number moved).
+  @Test
+  void aPrimaryDoesNotSearchAPoolAgainThatHadNothingAndGainedNothing() {
+    int[] searches = {0};
+    TxPool counting =
+        new ForwardingPool(TxPool.inMemory()) {
+          @Override
+          public List<Transaction> batch(int max, java.util.Set<Hash> inFlight) {
+            searches[0]++;
+            return super.batch(max, inFlight);
+          }
+        };
+    Replica primary = fresh(0, counting);
+    long t = f.config.genesisTimeMillis() + 100;
+    List<PrePrepare> proposed = new java.util.ArrayList<>();
+    java.util.function.Consumer<Input> run =
+        input ->
+            sent(step(primary, input)).stream()
+                .filter(PrePrepare.class::isInstance)
+                .forEach(m -> proposed.add((PrePrepare) m));
+    run.accept(new Input.Tick(t));
+    for (int n = 0; n < f.config.batchTxMax(); n++) {
+      run.accept(new Input.SubmitTx(Fixture.tx(n)));
+    }
+    assertThat(proposed).extracting(PrePrepare::seq).containsExactly(1L);
+    // Block 1 prepared: the primary may chain block 2 on it, but its whole pool is in block 1.
+    Hash first = proposed.get(0).block().hash();
+    run.accept(new Input.Receive(f.signer(1).prepare(0, 1, first)));
+    run.accept(new Input.Receive(f.signer(2).prepare(0, 1, first)));
+    int afterProposal = searches[0];
+    for (int tick = 1; tick <= 20; tick++) {
+      run.accept(new Input.Tick(t + tick));
+    }
+    // The search right after proposing block 1 found nothing; nothing was added since.
+    assertThat(searches[0] - afterProposal).as("searches of a pool all in flight").isZero();
+    run.accept(new Input.SubmitTx(Fixture.tx(100)));
+    for (int tick = 21; tick <= 20 + f.config.batchTicksMax() + 1; tick++) {
+      run.accept(new Input.Tick(t + tick));
+    }
+    // (a stalled primary also re-sends block 1's pre-prepare now and then)
+    assertThat(proposed.stream().map(PrePrepare::seq).distinct().toList())
+        .as("the new transaction is proposed")
+        .containsExactly(1L, 2L);
+  }
+
   // docs/benchmarks.md, session 4: a block that prepares restarts the request timer, so a commit
   // slowed by the machines does not start a view change against a working primary; a commit that
   // never comes still does, one timeout later.
@@ -499,6 +546,11 @@ class ReplicaTest {
     @Override
     public int size() {
       return pool.size();
+    }
+
+    @Override
+    public long additions() {
+      return pool.additions();
     }
 
     @Override

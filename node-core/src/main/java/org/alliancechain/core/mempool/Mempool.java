@@ -34,6 +34,7 @@ public final class Mempool {
   private final Map<PublicKey, NavigableMap<Long, Transaction>> bySender =
       new java.util.LinkedHashMap<>();
   private final Map<Hash, Transaction> byHash = new HashMap<>();
+  private long additions;
   // Handed out by reap() but not yet committed or returned; skipped by later reaps.
   private final Map<PublicKey, Long> reservedUpTo = new HashMap<>();
 
@@ -90,6 +91,7 @@ public final class Mempool {
     }
     bySender.computeIfAbsent(tx.sender(), k -> new TreeMap<>()).put(tx.nonce(), tx);
     byHash.put(hash, tx);
+    additions++;
     return Verdict.ok();
   }
 
@@ -256,6 +258,11 @@ public final class Mempool {
   /** A pooled transaction by hash (a proposal that names it need not carry it again). */
   public synchronized java.util.Optional<Transaction> get(Hash txHash) {
     return java.util.Optional.ofNullable(byHash.get(txHash));
+  }
+
+  /** How many transactions were ever admitted (a count that moves on every admission). */
+  public synchronized long additions() {
+    return additions;
   }
 
   public synchronized int size() {
