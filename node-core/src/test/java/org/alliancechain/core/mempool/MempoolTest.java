@@ -47,6 +47,16 @@ class MempoolTest {
   }
 
   @Test
+  void additionsCountOnlyAdmittedTransactions() {
+    long before = pool.additions();
+    assertThat(pool.add(tx(1, 0)).isOk()).isTrue();
+    assertThat(pool.add(tx(1, 0)).isOk()).isFalse();
+    assertThat(pool.additions()).isEqualTo(before + 1);
+    pool.commit(java.util.List.of(tx(1, 0)));
+    assertThat(pool.additions()).as("removals do not count").isEqualTo(before + 1);
+  }
+
+  @Test
   void readySendersAreThoseWithATransactionAtTheirNextNonceAndRunsStopAtAGap() {
     committed.put(key(1).publicKey(), 2L);
     pool.add(tx(1, 2));
