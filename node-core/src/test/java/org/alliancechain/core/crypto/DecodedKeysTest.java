@@ -7,6 +7,29 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DecodedKeysTest {
+  private static final class Signed {
+    final byte[] key;
+    final byte[] msg;
+    final byte[] sig;
+
+    Signed(byte[] key, byte[] msg, byte[] sig) {
+      this.key = key;
+      this.msg = msg;
+      this.sig = sig;
+    }
+  }
+
+  /** A signature by the reference implementation with secret scalar a and nonce r. */
+  private static Signed signed(String a, String r, String message) {
+    byte[] msg = message.getBytes(StandardCharsets.UTF_8);
+    BigInteger scalar = new BigInteger(a);
+    byte[] key = ReferenceEd25519.BASE.times(scalar).encode();
+    BigInteger nonce = new BigInteger(r);
+    byte[] sig =
+        ReferenceEd25519.sign(scalar, key, nonce, ReferenceEd25519.BASE.times(nonce).encode(), msg);
+    return new Signed(key, msg, sig);
+  }
+
   private static byte[] keyOf(long scalar) {
     return ReferenceEd25519.BASE.times(BigInteger.valueOf(scalar)).encode();
   }
@@ -52,11 +75,10 @@ class DecodedKeysTest {
 
   @Test
   void theProfileVerifiesThroughTheDecodedKeyTheSameAsBefore() {
-    byte[] msg = "decoded".getBytes(StandardCharsets.UTF_8);
-    BigInteger a = new BigInteger("4242424242424242424242");
-    byte[] key = ReferenceEd25519.BASE.times(a).encode();
-    BigInteger r = new BigInteger("1717171717171717");
-    byte[] sig = ReferenceEd25519.sign(a, key, r, ReferenceEd25519.BASE.times(r).encode(), msg);
+    Signed s = signed("4242424242424242424242", "1717171717171717", "decoded");
+    byte[] key = s.key;
+    byte[] msg = s.msg;
+    byte[] sig = s.sig;
     // Twice: the first call decodes and keeps the key, the second verifies from the kept point.
     assertThat(Ed25519.checkRaw(key, msg, sig).isOk()).isTrue();
     assertThat(Ed25519.checkRaw(key, msg, sig).isOk()).isTrue();
@@ -67,11 +89,10 @@ class DecodedKeysTest {
 
   @Test
   void theMachineLimitsFormIsBouncyCastlesOwnFromTheBytes() {
-    byte[] msg = "limit".getBytes(StandardCharsets.UTF_8);
-    BigInteger a = new BigInteger("99999999999999999");
-    byte[] key = ReferenceEd25519.BASE.times(a).encode();
-    BigInteger r = new BigInteger("31415926535");
-    byte[] sig = ReferenceEd25519.sign(a, key, r, ReferenceEd25519.BASE.times(r).encode(), msg);
+    Signed s = signed("99999999999999999", "31415926535", "limit");
+    byte[] key = s.key;
+    byte[] msg = s.msg;
+    byte[] sig = s.sig;
     assertThat(Ed25519.verifyBouncyCastleBytes(key, msg, sig)).isTrue();
     assertThat(Ed25519.verifyBouncyCastleBytes(key, "other".getBytes(StandardCharsets.UTF_8), sig))
         .isFalse();
