@@ -14,13 +14,20 @@ public final class ContractParser {
   private ContractParser() {}
 
   public static Contract parse(byte[] document, AddressRule addressRule) {
+    return parseChecked(document, addressRule).contract();
+  }
+
+  private record Parsed(Contract contract, ContractValidator.Checked checked) {}
+
+  // The hardened parse, the grammar and one pass of the semantic checks (which also bind).
+  private static Parsed parseChecked(byte[] document, AddressRule addressRule) {
     ContractReader.Read read = ContractReader.read(SafeXmlParser.parse(document));
     ContractValidator.Checked checked =
         ContractValidator.check(read.contract(), read.sourceMap(), addressRule);
     if (!checked.valid()) {
       throw new ContractException(checked.errors());
     }
-    return read.contract();
+    return new Parsed(read.contract(), checked);
   }
 
   public static Contract parse(String document) {
@@ -32,20 +39,15 @@ public final class ContractParser {
    * checks: binding is part of them (it used to parse, then check again to bind).
    */
   public static BoundContract parseBound(String document, AddressRule addressRule) {
-    ContractReader.Read read =
-        ContractReader.read(SafeXmlParser.parse(document.getBytes(StandardCharsets.UTF_8)));
-    ContractValidator.Checked checked =
-        ContractValidator.check(read.contract(), read.sourceMap(), addressRule);
-    if (!checked.valid()) {
-      throw new ContractException(checked.errors());
-    }
-    return checked
+    Parsed parsed = parseChecked(document.getBytes(StandardCharsets.UTF_8), addressRule);
+    return parsed
+        .checked()
         .bound()
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
                     "contract "
-                        + read.contract().id()
+                        + parsed.contract().id()
                         + " is a template: bind its placeholders in a <parameters> block first"));
   }
 
