@@ -84,6 +84,9 @@ public record BenchReport(
    * @param verificationsPerTransaction full Ed25519 verifications in the window (the node's {@code
    *     alliance_signature_verifications_total}) per transaction committed in it: 1 is the floor
    *     the ratio assumes, plus the votes' signatures
+   * @param batchedPerTransaction signatures proven valid in batches in the window (the node's
+   *     {@code alliance_signature_batch_verified_total}) per transaction committed in it; with
+   *     {@code verificationsPerTransaction}, every signature the node checked
    */
   public record NodeStats(
       String member,
@@ -94,7 +97,8 @@ public record BenchReport(
       long peakRssBytes,
       long diskBytes,
       Map<String, Double> cpuSecondsByThreads,
-      double verificationsPerTransaction) {
+      double verificationsPerTransaction,
+      double batchedPerTransaction) {
     /** Growth of resident memory over the measured window, in percent. */
     public double rssGrowthPercent() {
       return rssWindowStartBytes <= 0
@@ -159,9 +163,10 @@ public record BenchReport(
                   threads.append(String.format(Locale.ROOT, "  %s %.1f", group, seconds)));
       w.printf(
           Locale.ROOT,
-          "  cpu by thread (s) %s;  %.2f verifications per committed tx%n",
+          "  cpu by thread (s) %s;  per committed tx %.2f verified alone, %.2f in batches%n",
           threads,
-          n.verificationsPerTransaction());
+          n.verificationsPerTransaction(),
+          n.batchedPerTransaction());
     }
     w.printf(
         Locale.ROOT,

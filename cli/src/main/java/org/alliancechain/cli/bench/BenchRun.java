@@ -363,7 +363,10 @@ final class BenchRun {
               inWindow == 0
                   ? 0
                   : (after.get(i).verifications() - before.get(i).verifications())
-                      / (double) inWindow));
+                      / (double) inWindow,
+              inWindow == 0
+                  ? 0
+                  : (after.get(i).batched() - before.get(i).batched()) / (double) inWindow));
     }
     double tps = inWindow / seconds;
     double verifies = machine[0];
@@ -553,7 +556,11 @@ final class BenchRun {
 
   /** What is read of one node at the start and at the end of the measured window. */
   private record NodeSnapshot(
-      double cpu, long rss, java.util.SortedMap<String, Double> threads, long verifications) {}
+      double cpu,
+      long rss,
+      java.util.SortedMap<String, Double> threads,
+      long verifications,
+      long batched) {}
 
   /** One {@link NodeSnapshot} per member, in the members' order. */
   private record Snapshot(List<NodeSnapshot> nodes) {
@@ -573,7 +580,8 @@ final class BenchRun {
               cpu[i],
               rss[i],
               ProcStats.threadCpuSeconds(alliance.pid(members.get(i)).orElse(-1)),
-              metric(apis.get(i), "alliance_signature_verifications_total")));
+              metric(apis.get(i), "alliance_signature_verifications_total"),
+              metric(apis.get(i), "alliance_signature_batch_verified_total")));
     }
     return new Snapshot(nodes);
   }

@@ -127,6 +127,10 @@ public final class Node implements AutoCloseable {
         "Ed25519 verifications the memo of verified signatures could not answer (process-wide)",
         org.alliancechain.core.crypto.Ed25519::verifications);
     metrics.counterFrom(
+        "alliance_signature_batch_verified_total",
+        "Ed25519 signatures proven valid by batch verification (process-wide)",
+        org.alliancechain.core.crypto.Ed25519::batchVerified);
+    metrics.counterFrom(
         "alliance_signature_memo_hits_total",
         "signature checks the memo of verified signatures answered (process-wide)",
         org.alliancechain.core.crypto.Ed25519::memoHits);

@@ -31,8 +31,14 @@ final class TxIntake implements AutoCloseable {
    */
   static final long PEER_BATCH_BYTES_QUEUED_MAX = 16L * 1024 * 1024;
 
-  /** Transactions verified per task: big enough that scheduling costs little beside them. */
-  static final int VERIFY_CHUNK_TXS = 32;
+  /**
+   * Transactions verified per task, as one batch ({@link Transaction#verifyAll}): at least this
+   * many, so that a batch's fixed cost (one chain of doublings) is shared, unless fewer arrived.
+   */
+  static final int VERIFY_CHUNK_TXS_MIN = 32;
+
+  /** At most this many per task: more would not save much and would keep other cores idle. */
+  static final int VERIFY_CHUNK_TXS_MAX = 256;
 
   private final ForkJoinPool verifiers;
   // Proposals' transactions: a pool of their own, so that a proposal never queues behind the
@@ -92,23 +98,21 @@ final class TxIntake implements AutoCloseable {
   }
 
   private static void verifyAll(ForkJoinPool pool, List<Transaction> txs) {
-    if (txs.size() < 2 * VERIFY_CHUNK_TXS) {
-      txs.forEach(Transaction::hasValidSignature);
+    int perCore = (txs.size() + pool.getParallelism() - 1) / pool.getParallelism();
+    int chunk = Math.max(VERIFY_CHUNK_TXS_MIN, Math.min(VERIFY_CHUNK_TXS_MAX, perCore));
+    if (txs.size() <= chunk) {
+      Transaction.verifyAll(txs);
       return;
     }
     try {
       pool.submit(
               () ->
-                  java.util.stream.IntStream.range(0, (txs.size() - 1) / VERIFY_CHUNK_TXS + 1)
+                  java.util.stream.IntStream.range(0, (txs.size() - 1) / chunk + 1)
                       .parallel()
                       .forEach(
-                          chunk -> {
-                            int from = chunk * VERIFY_CHUNK_TXS;
-                            int to = Math.min(txs.size(), from + VERIFY_CHUNK_TXS);
-                            for (int i = from; i < to; i++) {
-                              txs.get(i).hasValidSignature();
-                            }
-                          }))
+                          c ->
+                              Transaction.verifyAll(
+                                  txs.subList(c * chunk, Math.min(txs.size(), (c + 1) * chunk)))))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

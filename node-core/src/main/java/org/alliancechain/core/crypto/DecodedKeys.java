@@ -14,7 +14,10 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint;
 final class DecodedKeys {
   static final int KEYS_MAX = 16_384;
 
-  private final ConcurrentHashMap<ByteBuffer, PublicPoint> points = new ConcurrentHashMap<>();
+  /** A key decoded twice: for Bouncy Castle's verification and for batch verification. */
+  record Decoded(PublicPoint bouncyCastle, EdwardsPoints.Point edwards) {}
+
+  private final ConcurrentHashMap<ByteBuffer, Decoded> points = new ConcurrentHashMap<>();
   private final int keysMax;
 
   DecodedKeys() {
@@ -31,20 +34,37 @@ final class DecodedKeys {
    * canonical encoding and not of small order.
    */
   PublicPoint point(byte[] key) {
-    PublicPoint point = points.get(ByteBuffer.wrap(key));
-    if (point != null) {
-      return point;
+    Decoded decoded = decoded(key);
+    return decoded == null ? null : decoded.bouncyCastle();
+  }
+
+  /**
+   * The key as a point for {@link BatchVerifier}, or null when it does not decode. The point is
+   * shared: callers read it and never change it.
+   */
+  EdwardsPoints.Point edwards(byte[] key) {
+    Decoded decoded = decoded(key);
+    return decoded == null ? null : decoded.edwards();
+  }
+
+  private Decoded decoded(byte[] key) {
+    Decoded decoded = points.get(ByteBuffer.wrap(key));
+    if (decoded != null) {
+      return decoded;
     }
-    point = org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(key, 0);
-    if (point == null) {
+    PublicPoint point =
+        org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(key, 0);
+    EdwardsPoints.Point edwards = EdwardsPoints.decode(key, 0);
+    if (point == null || edwards == null) {
       return null;
     }
+    decoded = new Decoded(point, edwards);
     if (points.size() >= keysMax) {
       points.clear();
     }
     // A copy: the table must not see later changes to the caller's array.
-    points.put(ByteBuffer.wrap(key.clone()), point);
-    return point;
+    points.put(ByteBuffer.wrap(key.clone()), decoded);
+    return decoded;
   }
 
   int size() {

@@ -1,6 +1,8 @@
 package org.alliancechain.core.tx;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.codec.CanonicalReader;
 import org.alliancechain.core.codec.CanonicalWriter;
@@ -169,6 +171,37 @@ public final class Transaction {
   /** The bytes the sender signed (without the domain prefix): the encoding less the signature. */
   public byte[] signingBytes() {
     return Arrays.copyOf(encoded, encoded.length - Signature.SIZE_BYTES);
+  }
+
+  /**
+   * Verifies the signatures of many transactions at once ({@link Ed25519#verifyAll}, one batch
+   * equation when all are valid) and remembers each success, so that {@link #hasValidSignature}
+   * answers from the flag. An invalid one stays unverified; its own check later says why.
+   */
+  public static void verifyAll(List<Transaction> txs) {
+    List<Transaction> pending = new ArrayList<>(txs.size());
+    for (Transaction tx : txs) {
+      if (!tx.signatureVerified) {
+        pending.add(tx);
+      }
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<PublicKey> keys = new ArrayList<>(pending.size());
+    List<byte[]> messages = new ArrayList<>(pending.size());
+    List<Signature> signatures = new ArrayList<>(pending.size());
+    for (Transaction tx : pending) {
+      keys.add(tx.sender);
+      messages.add(tx.signingBytes());
+      signatures.add(tx.signature);
+    }
+    boolean[] verified = Ed25519.verifyAll(keys, Domain.TRANSACTION, messages, signatures);
+    for (int i = 0; i < verified.length; i++) {
+      if (verified[i]) {
+        pending.get(i).signatureVerified = true;
+      }
+    }
   }
 
   public boolean hasValidSignature() {

@@ -15,7 +15,7 @@ class Ed25519WycheproofTest {
   record Case(
       int id, String comment, List<String> flags, Bytes key, Bytes msg, Bytes sig, String result) {}
 
-  private static List<Case> cases() {
+  static List<Case> cases() {
     JsonNode root = VectorFiles.readJson("wycheproof-ed25519_test.json");
     List<Case> out = new ArrayList<>();
     for (JsonNode group : root.get("testGroups")) {

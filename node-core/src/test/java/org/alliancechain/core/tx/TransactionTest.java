@@ -135,4 +135,46 @@ class TransactionTest {
     assertThat(Transaction.isValidChainId("a".repeat(65))).isFalse();
     assertThat(Transaction.isValidChainId("")).isFalse();
   }
+
+  @Test
+  void verifyAllMarksTheValidOnesAndLeavesAForgedOneToItsOwnCheck() {
+    System.out.println("TransactionTest seed " + SEED);
+    SplittableRandom random = new SplittableRandom(SEED);
+    java.util.List<Transaction> txs = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      txs.add(random(random));
+    }
+    // The 7th signs other bytes: same fields, the signature of the 8th.
+    Transaction honest = txs.get(6);
+    Transaction forged =
+        new Transaction(
+            honest.chainId(),
+            honest.sender(),
+            honest.nonce(),
+            honest.kind(),
+            honest.payload(),
+            txs.get(7).signature());
+    txs.set(6, forged);
+    long batchedBefore = org.alliancechain.core.crypto.Ed25519.batchVerified();
+
+    Transaction.verifyAll(txs);
+
+    // SPEC M-26: one equation for the valid 39 failed on the forged one; each then alone.
+    for (int i = 0; i < txs.size(); i++) {
+      assertThat(txs.get(i).hasValidSignature()).as("transaction %d", i).isEqualTo(i != 6);
+    }
+    Transaction.verifyAll(txs.subList(7, 40));
+    assertThat(org.alliancechain.core.crypto.Ed25519.batchVerified())
+        .as("the batch with the forgery failed; the rest were already verified")
+        .isEqualTo(batchedBefore);
+
+    java.util.List<Transaction> fresh = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      fresh.add(random(random));
+    }
+    Transaction.verifyAll(fresh);
+    assertThat(org.alliancechain.core.crypto.Ed25519.batchVerified())
+        .isGreaterThanOrEqualTo(batchedBefore + 20);
+    assertThat(fresh).allMatch(Transaction::hasValidSignature);
+  }
 }
