@@ -103,7 +103,9 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       report = new BenchRun(o, spec.commandLine().getErr()).run();
     } catch (IOException | ConfigException e) {
-      throw CliException.failure("the benchmark failed: " + e.getMessage());
+      // Some I/O exceptions (a refused connection) carry no message: name the class then.
+      throw CliException.failure(
+          "the benchmark failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliException.failure("the benchmark was interrupted");

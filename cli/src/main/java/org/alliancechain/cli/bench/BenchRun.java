@@ -69,6 +69,9 @@ final class BenchRun {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Lines of a stopped validator's log printed when a run fails. */
+  static final int LOG_LINES_ON_FAILURE = 30;
+
   private final Options options;
   private final PrintWriter progress;
   private Beside beside = spec -> () -> {};
@@ -181,6 +184,9 @@ final class BenchRun {
       Running extra = beside.start(spec);
       try {
         report = measure(alliance, members, apis, memberKeys, gateway, verifies, batches, cores);
+      } catch (IOException | RuntimeException e) {
+        reportStoppedNodes(alliance, members);
+        throw e;
       } finally {
         extra.close();
       }
@@ -188,6 +194,27 @@ final class BenchRun {
         dumpRecording(alliance.pid(members.get(0)).orElse(-1), options.flightRecording().get());
       }
       return report;
+    }
+  }
+
+  /**
+   * On a failed run, says which validators are no longer running and the end of their logs: the
+   * folder holding them is deleted when the bench exits.
+   */
+  private void reportStoppedNodes(LocalAlliance alliance, List<String> members) {
+    for (String m : members) {
+      if (alliance.isRunning(m)) {
+        continue;
+      }
+      say(m + " is not running (exit code " + alliance.exitCode(m) + "); the end of its log:");
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(alliance.logFile(m));
+        lines
+            .subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size())
+            .forEach(line -> say("  " + line));
+      } catch (IOException | RuntimeException e) {
+        say("  (its log could not be read: " + e + ")");
+      }
     }
   }
 

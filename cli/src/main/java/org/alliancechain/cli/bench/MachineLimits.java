@@ -64,7 +64,7 @@ final class MachineLimits {
 
   /** Synced RocksDB write batches of {@value #BATCH_PUTS} puts per second, in {@code dir}. */
   static double syncedBatchesPerSecond(Path dir, Duration measure) throws IOException {
-    RocksDB.loadLibrary();
+    org.alliancechain.core.store.RocksLibrary.load();
     byte[] value = new byte[VALUE_BYTES];
     new SecureRandom().nextBytes(value);
     try (Options options = new Options().setCreateIfMissing(true);

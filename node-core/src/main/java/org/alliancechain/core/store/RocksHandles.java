@@ -89,7 +89,7 @@ final class RocksHandles implements AutoCloseable {
   }
 
   private static RocksHandles open(Path dir, List<String> names, boolean create, boolean readOnly) {
-    RocksDB.loadLibrary(); // idempotent; RocksStore loads it too, tools may open handles first
+    RocksLibrary.load(); // idempotent; RocksStore loads it too, tools may open handles first
     RocksLogger logger = new RocksLogger();
     LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
     BloomFilter filter = new BloomFilter(BLOOM_BITS_PER_KEY);

@@ -97,7 +97,7 @@ public final class RocksStore implements AutoCloseable {
     if (!Transaction.isValidChainId(chainId)) {
       throw new IllegalArgumentException("malformed chain id: " + chainId);
     }
-    RocksDB.loadLibrary();
+    RocksLibrary.load();
     boolean create = StoreOpener.checkBeforeOpen(dir, chainId);
     if (create) {
       try {
