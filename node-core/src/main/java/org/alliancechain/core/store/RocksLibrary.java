@@ -16,9 +16,9 @@ import org.rocksdb.util.Environment;
  *
  * <p>{@link RocksDB#loadLibrary()} copies the 15 MB library out of its jar into {@code
  * java.io.tmpdir} on every start and deletes it only on a normal JVM exit. A node stops with {@code
- * Runtime.halt} (and may be killed), so every start left 15 MB behind: 5,262 files, 79 GB of
- * {@code /tmp} on the development machine after two days of tests and benchmarks, until a bench
- * run failed with "No space left on device" (docs/operations.md).
+ * Runtime.halt} (and may be killed), so every start left 15 MB behind: 5,262 files, 79 GB of {@code
+ * /tmp} on the development machine after two days of tests and benchmarks, until a bench run failed
+ * with "No space left on device" (docs/operations.md).
  *
  * <p>Here the library is copied once into {@code $ALLIANCE_NATIVE_DIR}, else {@code
  * $XDG_CACHE_HOME/alliancechain/native}, else {@code ~/.cache/alliancechain/native}, in a folder
@@ -73,8 +73,8 @@ public final class RocksLibrary {
   }
 
   /**
-   * Makes sure {@code root/rocksdbjni-HASH/FILE} holds the jar's library and returns that folder.
-   * A copy already there is used if its bytes hash to the same value.
+   * Makes sure {@code root/rocksdbjni-HASH/FILE} holds the jar's library and returns that folder. A
+   * copy already there is used if its bytes hash to the same value.
    */
   static Path keep(Path root) throws IOException {
     String resource = Environment.getJniLibraryFileName("rocksdb"); // librocksdbjni-linux64.so
