@@ -83,6 +83,14 @@ public final class BenchCommand implements Callable<Integer> {
   long presignTps = 6000;
 
   @Option(
+      names = "--heap-check",
+      description =
+          "force a full GC in every validator shortly before the window and right after it, and"
+              + " report the live heap at both: a leak check for long runs (the first collection"
+              + " falls in the warm-up)")
+  boolean heapCheck;
+
+  @Option(
       names = "--jfr",
       paramLabel = "FILE",
       description = "record a JFR profile (settings=profile) of the first validator into FILE")
@@ -165,6 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
         inFlightPerSender,
         presign,
         Optional.ofNullable(jfr),
+        heapCheck,
         java.util.Map.copyOf(parameters));
   }
 }

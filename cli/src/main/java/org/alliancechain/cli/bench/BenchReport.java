@@ -87,6 +87,9 @@ public record BenchReport(
    * @param batchedPerTransaction signatures proven valid in batches in the window (the node's
    *     {@code alliance_signature_batch_verified_total}) per transaction committed in it; with
    *     {@code verificationsPerTransaction}, every signature the node checked
+   * @param liveHeapStartBytes heap in use right after a full collection before the window ({@code
+   *     --heap-check}), 0 if not measured
+   * @param liveHeapEndBytes the same right after the window
    */
   public record NodeStats(
       String member,
@@ -98,7 +101,9 @@ public record BenchReport(
       long diskBytes,
       Map<String, Double> cpuSecondsByThreads,
       double verificationsPerTransaction,
-      double batchedPerTransaction) {
+      double batchedPerTransaction,
+      long liveHeapStartBytes,
+      long liveHeapEndBytes) {
     /** Growth of resident memory over the measured window, in percent. */
     public double rssGrowthPercent() {
       return rssWindowStartBytes <= 0
@@ -167,6 +172,14 @@ public record BenchReport(
           threads,
           n.verificationsPerTransaction(),
           n.batchedPerTransaction());
+      if (n.liveHeapStartBytes() > 0 && n.liveHeapEndBytes() > 0) {
+        w.printf(
+            Locale.ROOT,
+            "  live heap after a full GC  %d -> %d MiB (%+.1f%%)%n",
+            n.liveHeapStartBytes() >> 20,
+            n.liveHeapEndBytes() >> 20,
+            100.0 * (n.liveHeapEndBytes() - n.liveHeapStartBytes()) / n.liveHeapStartBytes());
+      }
     }
     w.printf(
         Locale.ROOT,

@@ -65,7 +65,18 @@ final class BenchRun {
       int inFlightPerSender,
       long presignTps,
       Optional<Path> flightRecording,
+      boolean heapCheck,
       Map<String, String> parameters) {}
+
+  /**
+   * Every validator's heap is reserved and touched at start, as docs/operations.md recommends for a
+   * fixed footprint: resident memory then grows only if something outside the heap does. The bound
+   * is LocalAlliance's (-Xmx1g).
+   */
+  static final List<String> NODE_HEAP_RESERVED = List.of("-Xms1g", "-XX:+AlwaysPreTouch");
+
+  /** With {@code --heap-check}: the first full collection, this long before the window. */
+  static final Duration HEAP_CHECK_LEAD = Duration.ofSeconds(10);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -169,13 +180,13 @@ final class BenchRun {
 
     try (LocalAlliance alliance = new LocalAlliance(out, spec, boot.nodeConfigs(), PASSPHRASE)) {
       running.set(alliance);
-      options
-          .flightRecording()
-          .ifPresent(
-              jfr ->
-                  alliance.jvmOptions(
-                      members.get(0),
-                      List.of("-XX:StartFlightRecording=name=bench,settings=profile")));
+      for (String m : members) {
+        List<String> jvm = new ArrayList<>(NODE_HEAP_RESERVED);
+        if (m.equals(members.get(0)) && options.flightRecording().isPresent()) {
+          jvm.add("-XX:StartFlightRecording=name=bench,settings=profile");
+        }
+        alliance.jvmOptions(m, jvm);
+      }
       say("starting " + members.size() + " validators in " + out + " ...");
       alliance.startAll();
       alliance.awaitAllReady(READY_MAX);
@@ -195,6 +206,30 @@ final class BenchRun {
       }
       return report;
     }
+  }
+
+  /**
+   * Each validator's live heap: a full collection ({@code jcmd PID GC.run}, which returns when it
+   * is done), then the heap in use ({@code jvm_heap_used_bytes}); 0 where either failed.
+   */
+  private long[] liveHeap(LocalAlliance alliance, List<String> members, List<URI> apis)
+      throws IOException, InterruptedException {
+    long[] live = new long[members.size()];
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    for (int i = 0; i < members.size(); i++) {
+      long pid = alliance.pid(members.get(i)).orElse(-1);
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (p.waitFor() != 0) {
+        say("warning: jcmd GC.run on " + members.get(i) + " exited with " + p.exitValue());
+        continue;
+      }
+      live[i] = metric(apis.get(i), "jvm_heap_used_bytes");
+    }
+    return live;
   }
 
   /**
@@ -316,10 +351,23 @@ final class BenchRun {
               "bench-load");
       submitter.setDaemon(true);
       submitter.start();
+      long[] liveBefore = new long[members.size()];
+      long[] liveAfter = new long[members.size()];
+      if (options.heapCheck()) {
+        sleepUntil(
+            windowStart
+                - Math.min(
+                    HEAP_CHECK_LEAD.toNanos(),
+                    Duration.ofSeconds(options.warmupSeconds()).toNanos() / 2));
+        liveBefore = liveHeap(alliance, members, apis);
+      }
       sleepUntil(windowStart);
       Snapshot before = snapshot(alliance, members, apis);
       sleepUntil(windowEnd);
       Snapshot after = snapshot(alliance, members, apis);
+      if (options.heapCheck()) {
+        liveAfter = liveHeap(alliance, members, apis);
+      }
       load.stop();
       submitter.join();
       drain(load, tracker);
@@ -330,6 +378,8 @@ final class BenchRun {
       return report(
           alliance,
           members,
+          liveBefore,
+          liveAfter,
           workload,
           load,
           tracker.blocks(),
@@ -346,6 +396,8 @@ final class BenchRun {
   private BenchReport report(
       LocalAlliance alliance,
       List<String> members,
+      long[] liveBefore,
+      long[] liveAfter,
       Workload workload,
       LoadGenerator load,
       List<CommitTracker.CommittedBlock> blocks,
@@ -393,7 +445,9 @@ final class BenchRun {
                       / (double) inWindow,
               inWindow == 0
                   ? 0
-                  : (after.get(i).batched() - before.get(i).batched()) / (double) inWindow));
+                  : (after.get(i).batched() - before.get(i).batched()) / (double) inWindow,
+              liveBefore[i],
+              liveAfter[i]));
     }
     double tps = inWindow / seconds;
     double verifies = machine[0];

@@ -108,6 +108,7 @@ public final class TrickleCommand implements Callable<Integer> {
             500,
             rate + rate / 10 + 1,
             Optional.empty(),
+            false,
             Map.of());
     AtomicReference<Trickler.Stats> stats = new AtomicReference<>();
     BenchReport alone;

@@ -122,6 +122,16 @@ public final class Node implements AutoCloseable {
     this.blocksCommitted = metrics.counter("alliance_blocks_committed_total", "blocks committed");
     metrics.gauge("alliance_height", "committed height", store::head);
     metrics.gauge("alliance_mempool_size", "transactions waiting", mempool::size);
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    metrics.gauge(
+        "jvm_heap_used_bytes",
+        "heap in use, live and not yet collected (right after a full GC: the live heap)",
+        () -> memory.getHeapMemoryUsage().getUsed());
+    metrics.gauge(
+        "jvm_heap_committed_bytes",
+        "heap the JVM has reserved from the system",
+        () -> memory.getHeapMemoryUsage().getCommitted());
     metrics.counterFrom(
         "alliance_signature_verifications_total",
         "Ed25519 verifications the memo of verified signatures could not answer (process-wide)",

@@ -52,11 +52,17 @@ class BenchCommandTest {
             "3",
             "--presign-tps",
             "1000",
+            "--heap-check",
             "--output",
             "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.path("committedWorkload").asLong()).isPositive();
+    for (JsonNode node : report.path("nodes")) {
+      // --heap-check: a full GC in each validator before and after the window, heap read after.
+      assertThat(node.path("liveHeapStartBytes").asLong()).isBetween(1L << 20, 1L << 30);
+      assertThat(node.path("liveHeapEndBytes").asLong()).isBetween(1L << 20, 1L << 30);
+    }
     assertThat(report.path("committedTotal").asLong())
         .isGreaterThan(report.path("committedWorkload").asLong()); // plus the 4 funding deposits
     assertThat(report.path("validators").asInt()).isEqualTo(4);
