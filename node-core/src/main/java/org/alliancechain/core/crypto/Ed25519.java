@@ -160,13 +160,13 @@ public final class Ed25519 {
    * and benchmarks. Parallel arrays; a key or signature of the wrong length is refused.
    */
   public static boolean[] verifyAllRaw(byte[][] keys, byte[][] messages, byte[][] signatures) {
+    if (messages.length != keys.length || signatures.length != keys.length) {
+      throw new IllegalArgumentException("keys, messages and signatures differ in number");
+    }
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].length != PublicKey.SIZE_BYTES || signatures[i].length != Signature.SIZE_BYTES) {
         throw new IllegalArgumentException("signature " + i + ": wrong length of key or signature");
       }
-    }
-    if (messages.length != keys.length || signatures.length != keys.length) {
-      throw new IllegalArgumentException("keys, messages and signatures differ in number");
     }
     return checkAll(keys, messages, signatures);
   }
@@ -183,8 +183,11 @@ public final class Ed25519 {
     int[] alone = new int[n];
     int aloneCount = 0;
     for (int i = 0; i < n; i++) {
+      // Too few for a batch: each alone, without decoding R for an equation that will not run.
       EdwardsPoints.Point a =
-          passesEncodingRules(keys[i], signatures[i]) ? DECODED_KEYS.edwards(keys[i]) : null;
+          n >= BATCH_MIN && passesEncodingRules(keys[i], signatures[i])
+              ? DECODED_KEYS.edwards(keys[i])
+              : null;
       EdwardsPoints.Point r = a == null ? null : EdwardsPoints.decode(signatures[i], 0);
       if (r == null) {
         alone[aloneCount++] = i; // its own check says why it fails
