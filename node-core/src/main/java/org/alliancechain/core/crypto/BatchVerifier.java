@@ -120,40 +120,46 @@ final class BatchVerifier {
     Cached[][] tables = new Cached[terms + 1][];
     byte[][] digits = new byte[terms + 1][];
     int t = 0;
+    EdwardsPoints.Scratch scratch = new EdwardsPoints.Scratch();
     for (int i = 0; i < n; i++, t++) {
-      tables[t] = EdwardsPoints.oddMultiples(items.get(i).r(), 1 << (WIDTH - 2));
+      tables[t] = EdwardsPoints.oddMultiples(items.get(i).r(), 1 << (WIDTH - 2), scratch);
       digits[t] = nafDigits(z[i], WIDTH);
     }
     for (Map.Entry<ByteBuffer, BigInteger> e : keyScalars.entrySet()) {
-      tables[t] = EdwardsPoints.oddMultiples(keyPoints.get(e.getKey()), 1 << (WIDTH - 2));
+      tables[t] = EdwardsPoints.oddMultiples(keyPoints.get(e.getKey()), 1 << (WIDTH - 2), scratch);
       digits[t] = nafDigits(e.getValue().mod(L), WIDTH);
       t++;
     }
     tables[t] = BASE_MULTIPLES;
     digits[t] = nafDigits(L.subtract(sSum.mod(L)).mod(L), BASE_WIDTH);
 
-    Point sum = straus(tables, digits);
-    sum.twice();
-    sum.twice();
-    sum.twice();
+    Point sum = straus(tables, digits, scratch);
+    sum.twice(scratch);
+    sum.twice(scratch);
+    sum.twice(scratch);
     return sum.isIdentity();
   }
 
   /** Σ digits_j · P_j, by one chain of doublings with the points' odd multiples added in. */
   static Point straus(Cached[][] oddMultiples, byte[][] digits) {
+    return straus(oddMultiples, digits, new EdwardsPoints.Scratch());
+  }
+
+  private static Point straus(
+      Cached[][] oddMultiples, byte[][] digits, EdwardsPoints.Scratch scratch) {
     int top = NAF_LENGTH - 1;
     while (top >= 0 && allZero(digits, top)) {
       top--;
     }
     Point sum = Point.identity();
     for (int bit = top; bit >= 0; bit--) {
-      sum.twice();
+      sum.twice(scratch);
       for (int j = 0; j < digits.length; j++) {
         int d = digits[j][bit];
         if (d > 0) {
-          sum.add(oddMultiples[j][d >> 1], false);
+          sum.add(oddMultiples[j][d >> 1], false, scratch);
         } else if (d < 0) {
-          sum.add(oddMultiples[j][-d >> 1], true);
+          sum.add(oddMultiples[j][-d >> 1], true, scratch);
         }
       }
     }

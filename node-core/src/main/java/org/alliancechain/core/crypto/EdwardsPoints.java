@@ -62,15 +62,15 @@ final class EdwardsPoints {
       return c;
     }
 
-    /** this ← 2·this (RFC 8032 §5.1.4, doubling). */
-    void twice() {
-      int[] a = X25519Field.create();
-      int[] b = X25519Field.create();
-      int[] c = X25519Field.create();
-      int[] e = X25519Field.create();
-      int[] f = X25519Field.create();
-      int[] g = X25519Field.create();
-      int[] h = X25519Field.create();
+    /** this ← 2·this (RFC 8032 §5.1.4, doubling), in the caller's temporaries. */
+    void twice(Scratch s) {
+      int[] a = s.a;
+      int[] b = s.b;
+      int[] c = s.c;
+      int[] e = s.e;
+      int[] f = s.f;
+      int[] g = s.g;
+      int[] h = s.h;
       X25519Field.sqr(x, a);
       X25519Field.sqr(y, b);
       X25519Field.sqr(z, c);
@@ -88,16 +88,19 @@ final class EdwardsPoints {
       X25519Field.mul(f, g, z);
     }
 
-    /** this ← this + q, or this - q when {@code subtract} (RFC 8032 §5.1.4, addition). */
-    void add(Cached q, boolean subtract) {
-      int[] a = X25519Field.create();
-      int[] b = X25519Field.create();
-      int[] c = X25519Field.create();
-      int[] d = X25519Field.create();
-      int[] e = X25519Field.create();
-      int[] f = X25519Field.create();
-      int[] g = X25519Field.create();
-      int[] h = X25519Field.create();
+    /**
+     * this ← this + q, or this - q when {@code subtract} (RFC 8032 §5.1.4, addition), in the
+     * caller's temporaries.
+     */
+    void add(Cached q, boolean subtract, Scratch s) {
+      int[] a = s.a;
+      int[] b = s.b;
+      int[] c = s.c;
+      int[] d = s.d;
+      int[] e = s.e;
+      int[] f = s.f;
+      int[] g = s.g;
+      int[] h = s.h;
       X25519Field.apm(y, x, b, a); // b = Y + X, a = Y - X
       // -q = (-x, y): Y+X and Y-X trade places and T changes sign.
       X25519Field.mul(a, subtract ? q.yPlusX : q.yMinusX, a);
@@ -144,6 +147,18 @@ final class EdwardsPoints {
     }
   }
 
+  /** Temporaries of one thread's additions and doublings: a batch allocates them once. */
+  static final class Scratch {
+    final int[] a = X25519Field.create();
+    final int[] b = X25519Field.create();
+    final int[] c = X25519Field.create();
+    final int[] d = X25519Field.create();
+    final int[] e = X25519Field.create();
+    final int[] f = X25519Field.create();
+    final int[] g = X25519Field.create();
+    final int[] h = X25519Field.create();
+  }
+
   /** A point prepared as the second operand of additions. */
   static final class Cached {
     final int[] yPlusX = X25519Field.create();
@@ -186,15 +201,20 @@ final class EdwardsPoints {
 
   /** The odd multiples P, 3P, 5P, ..., (2·count - 1)P of {@code p}, for width-w NAF digits. */
   static Cached[] oddMultiples(Point p, int count) {
+    return oddMultiples(p, count, new Scratch());
+  }
+
+  /** {@link #oddMultiples(Point, int)} with the caller's temporaries. */
+  static Cached[] oddMultiples(Point p, int count, Scratch scratch) {
     Cached[] table = new Cached[count];
     table[0] = p.cached();
     if (count > 1) {
       Point twice = p.copy();
-      twice.twice();
+      twice.twice(scratch);
       Cached step = twice.cached();
       Point running = p.copy();
       for (int i = 1; i < count; i++) {
-        running.add(step, false);
+        running.add(step, false, scratch);
         table[i] = running.cached();
       }
     }
