@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.alliancechain.core.Bytes;
 import org.alliancechain.core.crypto.Ed25519;
 import org.alliancechain.core.crypto.KeyPair;
@@ -35,6 +36,12 @@ class TxIntakeTest {
   void framesQueuedBehindABusyIntakeAreVerifiedAsOneBatchAndAdmittedInOrder() throws Exception {
     KeyPair key = KeyPair.fromSeed(new byte[32]);
     List<Transaction> admitted = new CopyOnWriteArrayList<>();
+    CountDownLatch allAdmitted = new CountDownLatch(61);
+    Consumer<Transaction> admit =
+        tx -> {
+          admitted.add(tx);
+          allAdmitted.countDown();
+        };
     CountDownLatch busy = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (TxIntake intake = new TxIntake("test")) {
@@ -50,21 +57,18 @@ class TxIntakeTest {
             }
             return false;
           },
-          admitted::add);
+          admit);
       assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
       List<Transaction> expected = new ArrayList<>();
       for (int f = 0; f < 20; f++) {
         List<Transaction> three = signed(key, 1 + 3L * f, 3); // alone, 3 is below a batch
         expected.addAll(three);
-        intake.onPeerBatch(frame(three), tx -> false, admitted::add);
+        intake.onPeerBatch(frame(three), tx -> false, admit);
       }
       long batchedBefore = Ed25519.batchVerified();
       release.countDown();
 
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (admitted.size() < 61 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      assertThat(allAdmitted.await(20, TimeUnit.SECONDS)).isTrue();
 
       assertThat(admitted).hasSize(61);
       assertThat(admitted.subList(1, 61))
