@@ -144,6 +144,21 @@ public final class Node implements AutoCloseable {
         "alliance_signature_memo_hits_total",
         "signature checks the memo of verified signatures answered (process-wide)",
         org.alliancechain.core.crypto.Ed25519::memoHits);
+    store
+        .cacheCounters()
+        .forEach(
+            (what, counter) -> {
+              int space = what.indexOf(' ');
+              metrics.counterFrom(
+                  "alliance_store_cache_lookups_total",
+                  "RocksDB block cache look-ups by block kind and outcome (bloom absent: reads a"
+                      + " Bloom filter answered without a data block)",
+                  counter,
+                  "block",
+                  what.substring(0, space),
+                  "outcome",
+                  what.substring(space + 1));
+            });
     this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 

@@ -10,9 +10,13 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Statistics;
+import org.rocksdb.StatsLevel;
+import org.rocksdb.TickerType;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
@@ -47,7 +51,23 @@ final class RocksHandles implements AutoCloseable {
    */
   static final double BLOOM_BITS_PER_KEY = 10;
 
+  /**
+   * Size of one partition of a file's index or Bloom filter. Unpartitioned, a 60 MB file of the
+   * transaction index has a filter block of about 1.5 MB: larger than a shard of the block cache,
+   * so it was evicted at once and read, checksummed and inserted again by the next look-up, about
+   * three times per committed transaction. Throughput fell from 2,650 to about 1,000 transactions
+   * per second within eight minutes of load (docs/benchmarks.md, session 9).
+   */
+  static final long METADATA_BLOCK_BYTES = 4096;
+
+  /** The block cache in 2^4 shards (RocksDB's default for 96 MiB is 2^6 shards of 1.5 MiB). */
+  static final int CACHE_SHARD_BITS = 4;
+
+  /** The block cache's share for index and filter blocks, which are evicted last. */
+  static final double CACHE_HIGH_PRIORITY_RATIO = 0.5;
+
   private final RocksLogger logger;
+  private final Statistics statistics;
   private final LRUCache cache;
   private final BloomFilter filter;
   private final WriteBufferManager writeBuffers;
@@ -60,6 +80,7 @@ final class RocksHandles implements AutoCloseable {
 
   private RocksHandles(
       RocksLogger logger,
+      Statistics statistics,
       LRUCache cache,
       BloomFilter filter,
       WriteBufferManager writeBuffers,
@@ -69,6 +90,7 @@ final class RocksHandles implements AutoCloseable {
       List<ColumnFamilyHandle> families,
       RocksDB db) {
     this.logger = logger;
+    this.statistics = statistics;
     this.cache = cache;
     this.filter = filter;
     this.writeBuffers = writeBuffers;
@@ -91,12 +113,16 @@ final class RocksHandles implements AutoCloseable {
   private static RocksHandles open(Path dir, List<String> names, boolean create, boolean readOnly) {
     RocksLibrary.load(); // idempotent; RocksStore loads it too, tools may open handles first
     RocksLogger logger = new RocksLogger();
-    LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+    Statistics statistics = new Statistics();
+    statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);
+    LRUCache cache =
+        new LRUCache(BLOCK_CACHE_BYTES, CACHE_SHARD_BITS, false, CACHE_HIGH_PRIORITY_RATIO);
     BloomFilter filter = new BloomFilter(BLOOM_BITS_PER_KEY);
     WriteBufferManager writeBuffers = new WriteBufferManager(MEMTABLES_BYTES_MAX, cache);
     DBOptions dbOptions =
         RocksStore.dbOptions(logger, create)
             .setWriteBufferManager(writeBuffers)
+            .setStatistics(statistics)
             .setMaxTotalWalSize(WAL_BYTES_MAX);
     ColumnFamilyOptions familyOptions =
         RocksStore.familyOptions()
@@ -105,10 +131,17 @@ final class RocksHandles implements AutoCloseable {
                 new BlockBasedTableConfig()
                     .setBlockCache(cache)
                     .setFilterPolicy(filter)
-                    // Index and filter blocks count against the block cache (bounded memory);
-                    // the newest files' stay pinned there.
+                    // Index and filter blocks count against the block cache (bounded memory),
+                    // in its high-priority part; the newest files' stay pinned there.
                     .setCacheIndexAndFilterBlocks(true)
-                    .setPinL0FilterAndIndexBlocksInCache(true));
+                    .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true)
+                    // Partitioned: a look-up loads one small partition of a file's index and
+                    // filter, never the whole (see METADATA_BLOCK_BYTES).
+                    .setIndexType(IndexType.kTwoLevelIndexSearch)
+                    .setPartitionFilters(true)
+                    .setMetadataBlockSize(METADATA_BLOCK_BYTES)
+                    .setPinTopLevelIndexAndFilter(true));
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     for (String name : names) {
       descriptors.add(
@@ -121,7 +154,16 @@ final class RocksHandles implements AutoCloseable {
               ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, families)
               : RocksDB.open(dbOptions, dir.toString(), descriptors, families);
       return new RocksHandles(
-          logger, cache, filter, writeBuffers, dbOptions, familyOptions, names, families, db);
+          logger,
+          statistics,
+          cache,
+          filter,
+          writeBuffers,
+          dbOptions,
+          familyOptions,
+          names,
+          families,
+          db);
     } catch (RocksDBException e) {
       families.forEach(ColumnFamilyHandle::close);
       familyOptions.close();
@@ -129,6 +171,7 @@ final class RocksHandles implements AutoCloseable {
       writeBuffers.close();
       filter.close();
       cache.close();
+      statistics.close();
       logger.close();
       throw StoreOpener.classifyOpen(dir, e);
     }
@@ -168,6 +211,12 @@ final class RocksHandles implements AutoCloseable {
     writeBuffers.close();
     filter.close();
     cache.close();
+    statistics.close();
     logger.close();
+  }
+
+  /** A RocksDB counter since the database was opened. */
+  long ticker(TickerType type) {
+    return statistics.getTickerCount(type);
   }
 }

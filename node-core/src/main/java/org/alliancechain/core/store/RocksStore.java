@@ -299,6 +299,26 @@ public final class RocksStore implements AutoCloseable {
     }
   }
 
+  /**
+   * RocksDB's block cache look-ups since the store opened, by block kind and outcome, in a fixed
+   * order: {@code {index, filter, data} x {hit, miss}}, then the reads a Bloom filter answered
+   * ("absent") without touching a data block. Misses read the block from the files (usually the
+   * operating system's page cache), check its checksum and insert it into the cache.
+   */
+  public java.util.SequencedMap<String, java.util.function.LongSupplier> cacheCounters() {
+    java.util.SequencedMap<String, java.util.function.LongSupplier> counters =
+        new java.util.LinkedHashMap<>();
+    counters.put("index hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_INDEX_HIT));
+    counters.put("index miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_INDEX_MISS));
+    counters.put("filter hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_FILTER_HIT));
+    counters.put(
+        "filter miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_FILTER_MISS));
+    counters.put("data hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_DATA_HIT));
+    counters.put("data miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_DATA_MISS));
+    counters.put("bloom absent", () -> handles.ticker(org.rocksdb.TickerType.BLOOM_FILTER_USEFUL));
+    return counters;
+  }
+
   public Optional<TxLocation> transaction(Hash txHash) {
     return getRaw(txIndex, txHash.toBytes()).map(TxLocation::decode);
   }
