@@ -113,10 +113,7 @@ public final class ConsensusEngines {
               validators,
               verifier,
               restart,
-              new NodeTxPool(
-                  node.mempool(),
-                  hash -> store.transaction(hash).isPresent(),
-                  node.executionBudget()::txMax));
+              new NodeTxPool(node.mempool(), hash -> store.transaction(hash).isPresent()));
       node.validatorSchedule().pendingAfter(head + 1).forEach(replica::restoreScheduledChange);
       long tickMillis = node.genesis().parameters().get(Parameter.TICK_MS);
       Signing signing = new Signing(node.genesis().chainId(), node.key());

@@ -68,7 +68,6 @@ public final class Node implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final MetricsRegistry.Counter blocksCommitted;
   private final CommitMetrics commitMetrics;
-  private final ExecutionBudget executionBudget;
   private volatile PeerNetwork network;
   private volatile ConsensusEngine consensus;
   private volatile ApiServer api;
@@ -161,14 +160,6 @@ public final class Node implements AutoCloseable {
                   what.substring(space + 1));
             });
     this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
-    this.executionBudget =
-        ExecutionBudget.forViewChangeTimeout(
-            genesis.parameters().get(org.alliancechain.config.Parameter.VIEW_CHANGE_TIMEOUT_MS));
-    metrics.gauge(
-        "alliance_block_execution_nanos_per_tx",
-        "running mean of this node's block execution time per transaction; a primary proposes at"
-            + " most a fifth of the view-change timeout's worth of transactions per block",
-        executionBudget::nanosPerTx);
   }
 
   /**
@@ -465,10 +456,8 @@ public final class Node implements AutoCloseable {
    */
   public ExecutionResult finalizeBlock(CertifiedBlock block) {
     testSwitches.beforeWrite("committing block " + block.block().height());
-    long started = System.nanoTime();
     ExecutionResult result = executor.execute(block);
     if (result instanceof ExecutionResult.Committed committed) {
-      executionBudget.executed(block.block().transactions().size(), System.nanoTime() - started);
       testSwitches.afterWrite(TestSwitches.WriteKind.BLOCK_BATCH);
       mempool.commit(block.block().transactions());
       blocksCommitted.increment();
@@ -543,11 +532,6 @@ public final class Node implements AutoCloseable {
 
   public TokenApplication application() {
     return application;
-  }
-
-  /** How many transactions this node proposes per block at most, by its execution speed. */
-  ExecutionBudget executionBudget() {
-    return executionBudget;
   }
 
   public Mempool mempool() {

@@ -25,23 +25,20 @@ final class NodeTxPool implements TxPool {
   private final Mempool mempool;
   private final LinkedHashSet<Hash> committed = new LinkedHashSet<>();
   private final Predicate<Hash> inChain;
-  private final java.util.function.IntUnaryOperator txMax;
 
   NodeTxPool(Mempool mempool) {
-    this(mempool, hash -> false, max -> max);
+    this(mempool, hash -> false);
   }
 
   /**
    * With {@code inChain}, the node's transaction index: the bounded set above forgets old commits
    * and starts empty after a restart, so without the index a Byzantine primary could re-propose a
    * transaction committed (as failed, its nonce unused) long ago, and replicas would accept it
-   * (reliability finding 3). {@code txMax} maps the protocol's block size to the one to propose now
-   * ({@link ExecutionBudget#txMax}).
+   * (reliability finding 3).
    */
-  NodeTxPool(Mempool mempool, Predicate<Hash> inChain, java.util.function.IntUnaryOperator txMax) {
+  NodeTxPool(Mempool mempool, Predicate<Hash> inChain) {
     this.mempool = mempool;
     this.inChain = inChain;
-    this.txMax = txMax;
   }
 
   @Override
@@ -92,7 +89,6 @@ final class NodeTxPool implements TxPool {
 
   @Override
   public List<Transaction> batch(int max, Set<Hash> inFlight) {
-    return mempool.proposable(
-        txMax.applyAsInt(max), h -> inFlight.contains(h) || committed.contains(h));
+    return mempool.proposable(max, h -> inFlight.contains(h) || committed.contains(h));
   }
 }

@@ -52,16 +52,6 @@ class NodeTxPoolTest {
   }
 
   @Test
-  void proposesNoMoreThanTheExecutionBudgetAllows() {
-    NodeTxPool capped = new NodeTxPool(mempool, hash -> false, max -> Math.min(max, 2));
-    for (int n = 0; n < 5; n++) {
-      mempool.add(tx(1, n));
-    }
-    assertThat(capped.batch(10, Set.of())).containsExactly(tx(1, 0), tx(1, 1));
-    assertThat(pool.batch(10, Set.of())).hasSize(5);
-  }
-
-  @Test
   void proposesEachSendersNoncesInOrderWhateverTheArrivalOrder() {
     mempool.add(tx(1, 1));
     mempool.add(tx(1, 0));
@@ -94,7 +84,7 @@ class NodeTxPoolTest {
   void aTransactionInTheIndexIsCommittedEvenAfterARestartEmptiedTheRecentSet() {
     // Reliability finding 3: after a restart the recent set is empty, the index is not.
     Transaction old = tx(1, 0);
-    NodeTxPool restarted = new NodeTxPool(mempool, h -> h.equals(old.hash()), max -> max);
+    NodeTxPool restarted = new NodeTxPool(mempool, h -> h.equals(old.hash()));
     assertThat(restarted.isCommitted(old.hash())).isTrue();
     assertThat(restarted.isKnown(old.hash())).isTrue();
     assertThat(restarted.isCommitted(tx(1, 1).hash())).isFalse();
