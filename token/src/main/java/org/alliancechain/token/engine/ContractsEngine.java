@@ -55,22 +55,74 @@ import org.alliancechain.token.tx.TxKind;
 public final class ContractsEngine implements ContractEngine {
   private static final AddressRule ADDRESSES = AddressRule.NODE_CORE;
 
+  /** Parsed contracts kept at most (see {@link ParsedContracts}). */
+  static final int PARSED_CONTRACTS_CACHED_MAX = 4096;
+
+  private final ParsedContracts parsed;
+
+  public ContractsEngine() {
+    this(PARSED_CONTRACTS_CACHED_MAX);
+  }
+
+  /** With a smaller cache of parsed contracts (tests). */
+  ContractsEngine(int parsedCachedMax) {
+    this.parsed = new ParsedContracts(parsedCachedMax);
+  }
+
+  /** Contract documents parsed since this engine was made (a cache miss each; for tests). */
+  public long documentsParsed() {
+    return parsed.parses;
+  }
+
   /**
    * Parsed contracts by document, so live contracts are not re-parsed every block. A pure cache: a
    * miss parses the stored document, so results never depend on it. Not thread-safe; the
    * application runs on the node's one execution thread.
+   *
+   * <p>The end of every block steps each live contract in turn. With more live contracts than the
+   * cache holds, least-recently-used eviction removed each one just before its next turn, and every
+   * block parsed every live contract again: at 10 validators under `sharing`, 43 % of the consensus
+   * thread went to that (docs/benchmarks.md, session 9). So a miss while stepping at the end of a
+   * block fills only free room and evicts nothing; the cached ones keep hitting.
    */
-  private final java.util.LinkedHashMap<String, BoundContract> parsed =
-      new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private static final class ParsedContracts {
+    private final int capacity;
+    private final java.util.LinkedHashMap<String, BoundContract> byDocument;
+    private long parses;
 
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, BoundContract> eldest) {
-          return size() > PARSED_CONTRACTS_CACHED_MAX;
-        }
-      };
+    ParsedContracts(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("the cache holds at least one contract");
+      }
+      this.capacity = capacity;
+      this.byDocument =
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
 
-  private static final int PARSED_CONTRACTS_CACHED_MAX = 1024;
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, BoundContract> eldest) {
+              return size() > ParsedContracts.this.capacity;
+            }
+          };
+    }
+
+    BoundContract bound(String document, boolean endOfBlock) {
+      BoundContract cached = byDocument.get(document);
+      if (cached != null) {
+        return cached;
+      }
+      BoundContract bound = ContractParser.parseBound(document, ADDRESSES);
+      parses++;
+      if (!endOfBlock || byDocument.size() < capacity) {
+        byDocument.put(document, bound);
+      }
+      return bound;
+    }
+
+    void put(String document, BoundContract bound) {
+      byDocument.put(document, bound);
+    }
+  }
 
   @Override
   public Result apply(
@@ -227,14 +279,10 @@ public final class ContractsEngine implements ContractEngine {
     private final long height;
     private final long nowSeconds;
     private final String me;
-    private final java.util.Map<String, BoundContract> parsed;
+    private final ParsedContracts parsed;
 
     /** {@code sender} is null at the end of a block. */
-    Step(
-        Store store,
-        BlockContext block,
-        PublicKey sender,
-        java.util.Map<String, BoundContract> parsed) {
+    Step(Store store, BlockContext block, PublicKey sender, ParsedContracts parsed) {
       this.store = store;
       this.parsed = parsed;
       this.height = block.height();
@@ -302,7 +350,7 @@ public final class ContractsEngine implements ContractEngine {
           store
               .get(key("doc/", id), r -> r.string("document", ContractLimits.DOCUMENT_BYTES_MAX))
               .orElseThrow(() -> new AssertionError("invariant broken: no document for " + id));
-      return parsed.computeIfAbsent(doc, d -> ContractParser.parseBound(d, ADDRESSES));
+      return parsed.bound(doc, me.isEmpty());
     }
 
     private static <T> T ok(Outcome<T> outcome) {

@@ -46,14 +46,21 @@ class ContractsEngineTest {
   private static final class Node {
     final org.alliancechain.token.MemoryStateForEngine state =
         new org.alliancechain.token.MemoryStateForEngine();
-    final TokenApplication app = new TokenApplication(new ContractsEngine());
+    final ContractsEngine engine;
+    final TokenApplication app;
     final KeyPair[] keys = new KeyPair[4];
     final Map<PublicKey, Long> nonces = new TreeMap<>();
     final AllianceMode mode;
     long height;
 
     Node(AllianceMode mode) {
+      this(mode, new ContractsEngine());
+    }
+
+    Node(AllianceMode mode, ContractsEngine engine) {
       this.mode = mode;
+      this.engine = engine;
+      this.app = new TokenApplication(engine);
       List<GenesisSpec.MemberSpec> members = new java.util.ArrayList<>();
       for (int i = 0; i < keys.length; i++) {
         byte[] seed = new byte[32];
@@ -308,6 +315,59 @@ class ContractsEngineTest {
     assertThat(n.money(0)).isEqualTo(1400);
     assertThat(n.q().escrowed("m1")).isZero();
     assertThat(n.tokens(1)).isEqualTo(200);
+  }
+
+  private static void draft(Node n, String suffix) {
+    ok(
+        n.run(
+            0,
+            new Lifecycle.SubmitRequest(
+                request(
+                    n,
+                    "r" + suffix,
+                    AllianceMode.COOPERATIVE,
+                    ResourceType.DATA,
+                    1,
+                    100,
+                    List.of()))));
+    ok(
+        n.run(
+            1,
+            new Lifecycle.SubmitOffer(
+                new Offer("o" + suffix, "r" + suffix, n.addr(1), "corp-1", "d", "p", 100))));
+    ok(
+        n.run(
+            0,
+            new Lifecycle.AcceptOffers(
+                new Acceptance("r" + suffix, List.of(new Acceptance.Accepted("o" + suffix, 1))),
+                "c" + suffix,
+                terms(n, 1, 0))));
+  }
+
+  // docs/benchmarks.md, session 9: with more live contracts than the cache of parsed ones holds,
+  // least-recently-used eviction made every block's end parse every live contract again.
+  @Test
+  void moreLiveContractsThanTheCacheHoldsAreNotAllParsedAgainEveryBlock() {
+    Node n = new Node(AllianceMode.COOPERATIVE, new ContractsEngine(2));
+    for (int i = 1; i <= 3; i++) {
+      draft(n, Integer.toString(i));
+    }
+    assertThat(n.q().contract("c3")).isPresent();
+    for (int block = 0; block < 3; block++) {
+      long before = n.engine.documentsParsed();
+      // a transaction that touches no contract: only the block's end steps the three live ones
+      assertThat(n.run(3, new Lifecycle.Sign("c9")).success()).isFalse();
+      assertThat(n.engine.documentsParsed() - before)
+          .as("parses at the end of block %d", block)
+          .isEqualTo(1);
+    }
+    Node roomy = new Node(AllianceMode.COOPERATIVE, new ContractsEngine(3));
+    for (int i = 1; i <= 3; i++) {
+      draft(roomy, Integer.toString(i));
+    }
+    long before = roomy.engine.documentsParsed();
+    roomy.run(3, new Lifecycle.Sign("c9"));
+    assertThat(roomy.engine.documentsParsed() - before).isZero();
   }
 
   @Test
