@@ -70,7 +70,7 @@ public final class ContractsEngine implements ContractEngine {
   }
 
   /** Contract documents parsed since this engine was made (a cache miss each; for tests). */
-  public long documentsParsed() {
+  long documentsParsed() {
     return parsed.parses;
   }
 
