@@ -71,7 +71,9 @@ public final class ChaosCommand implements Callable<Integer> {
               + " one-way-cut, isolate, split, crash-at, disk-full")
   java.util.List<String> kinds = java.util.List.of();
 
-  @Option(names = "--keep", description = "keep the nodes' folder (logs) after the run")
+  @Option(
+      names = "--keep",
+      description = "keep the nodes' folder (logs) after the run (a failed run always keeps it)")
   boolean keep;
 
   @Option(
