@@ -144,21 +144,17 @@ public final class Node implements AutoCloseable {
         "alliance_signature_memo_hits_total",
         "signature checks the memo of verified signatures answered (process-wide)",
         org.alliancechain.core.crypto.Ed25519::memoHits);
-    store
-        .cacheCounters()
-        .forEach(
-            (what, counter) -> {
-              int space = what.indexOf(' ');
-              metrics.counterFrom(
-                  "alliance_store_cache_lookups_total",
-                  "RocksDB block cache look-ups by block kind and outcome (bloom absent: reads a"
-                      + " Bloom filter answered without a data block)",
-                  counter,
-                  "block",
-                  what.substring(0, space),
-                  "outcome",
-                  what.substring(space + 1));
-            });
+    for (RocksStore.CacheCounter c : store.cacheCounters()) {
+      metrics.counterFrom(
+          "alliance_store_cache_lookups_total",
+          "RocksDB block cache look-ups by block kind and outcome (bloom absent: reads a Bloom"
+              + " filter answered without a data block)",
+          c.count(),
+          "block",
+          c.block(),
+          "outcome",
+          c.outcome());
+    }
     this.commitMetrics = new CommitMetrics(metrics, java.time.Clock.systemUTC());
   }
 

@@ -237,6 +237,8 @@ class NodeProcessTest {
             "alliance_consensus_view",
             "alliance_consensus_view_changes_total",
             "alliance_consensus_recovering",
+            "alliance_store_cache_lookups_total{block=\"filter\",outcome=\"miss\"}",
+            "alliance_store_cache_lookups_total{block=\"bloom\",outcome=\"absent\"}",
             "tree_f_aco_microseconds",
             "tree_f_acm_microseconds",
             "tree_f_aco_routes");

@@ -299,24 +299,28 @@ public final class RocksStore implements AutoCloseable {
     }
   }
 
+  /** One RocksDB block-cache counter: the kind of block, the outcome, and its count so far. */
+  public record CacheCounter(String block, String outcome, java.util.function.LongSupplier count) {}
+
   /**
-   * RocksDB's block cache look-ups since the store opened, by block kind and outcome, in a fixed
-   * order: {@code {index, filter, data} x {hit, miss}}, then the reads a Bloom filter answered
-   * ("absent") without touching a data block. Misses read the block from the files (usually the
+   * RocksDB's block cache look-ups since the store opened, by block kind and outcome: {@code
+   * {index, filter, data} x {hit, miss}}, then the reads a Bloom filter answered ("bloom",
+   * "absent") without touching a data block. Misses read the block from the files (usually the
    * operating system's page cache), check its checksum and insert it into the cache.
    */
-  public java.util.SequencedMap<String, java.util.function.LongSupplier> cacheCounters() {
-    java.util.SequencedMap<String, java.util.function.LongSupplier> counters =
-        new java.util.LinkedHashMap<>();
-    counters.put("index hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_INDEX_HIT));
-    counters.put("index miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_INDEX_MISS));
-    counters.put("filter hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_FILTER_HIT));
-    counters.put(
-        "filter miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_FILTER_MISS));
-    counters.put("data hit", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_DATA_HIT));
-    counters.put("data miss", () -> handles.ticker(org.rocksdb.TickerType.BLOCK_CACHE_DATA_MISS));
-    counters.put("bloom absent", () -> handles.ticker(org.rocksdb.TickerType.BLOOM_FILTER_USEFUL));
-    return counters;
+  public List<CacheCounter> cacheCounters() {
+    return List.of(
+        counter("index", "hit", org.rocksdb.TickerType.BLOCK_CACHE_INDEX_HIT),
+        counter("index", "miss", org.rocksdb.TickerType.BLOCK_CACHE_INDEX_MISS),
+        counter("filter", "hit", org.rocksdb.TickerType.BLOCK_CACHE_FILTER_HIT),
+        counter("filter", "miss", org.rocksdb.TickerType.BLOCK_CACHE_FILTER_MISS),
+        counter("data", "hit", org.rocksdb.TickerType.BLOCK_CACHE_DATA_HIT),
+        counter("data", "miss", org.rocksdb.TickerType.BLOCK_CACHE_DATA_MISS),
+        counter("bloom", "absent", org.rocksdb.TickerType.BLOOM_FILTER_USEFUL));
+  }
+
+  private CacheCounter counter(String block, String outcome, org.rocksdb.TickerType ticker) {
+    return new CacheCounter(block, outcome, () -> handles.ticker(ticker));
   }
 
   public Optional<TxLocation> transaction(Hash txHash) {
